@@ -1,0 +1,6 @@
+namespace ReportLint.Cli;
+
+public static class Program
+{
+    public static int Main(string[] args) => ReportLintCli.Run(args, Console.Out, Console.Error, Console.OpenStandardInput);
+}

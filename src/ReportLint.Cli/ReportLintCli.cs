@@ -1,0 +1,83 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using ReportLint.Core.Engine;
+
+namespace ReportLint.Cli;
+
+/// <summary>
+/// The command line: parses arguments, then hands over to a command. Exit codes are a contract:
+/// 0 no error-level findings, 1 error-level findings, 2 usage or input error (one line on stderr, never a stack trace).
+/// </summary>
+public static class ReportLintCli
+{
+    public const int Clean = 0, HasErrors = 1, UsageError = 2;
+
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, Func<Stream> stdin)
+    {
+        var root = BuildCommands(stdout, stderr, stdin);
+        ParseResult parse;
+        try
+        {
+            parse = root.Parse(args);
+        }
+        catch (Exception e)
+        {
+            stderr.WriteLine($"reportlint: error: {e.Message}");
+            return UsageError;
+        }
+        if (parse.Errors.Count > 0)
+        {
+            stderr.WriteLine($"reportlint: error: {parse.Errors[0].Message} (see 'reportlint --help')");
+            return UsageError;
+        }
+        try
+        {
+            return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+        }
+        catch (UsageException e)
+        {
+            stderr.WriteLine($"reportlint: error: {e.Message}");
+            return UsageError;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            stderr.WriteLine($"reportlint: error: {e.GetType().Name}: {e.Message}");
+            return UsageError;
+        }
+    }
+
+    private static RootCommand BuildCommands(TextWriter stdout, TextWriter stderr, Func<Stream> stdin)
+    {
+        var root = new RootCommand("ReportLint: a linter for market-research report drafts (CAGR arithmetic, contradictions, boilerplate, scope coverage).");
+
+        var paths = new Argument<string[]>("paths") { Description = "Files, folders (searched for *.md, *.markdown, *.txt), globs, or - for standard input.", Arity = ArgumentArity.OneOrMore };
+        var format = new Option<string>("--format", "-f") { Description = "Output format: text, json.", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong(LintCommand.Formats);
+        var output = new Option<string?>("--output", "-o") { Description = "Write the report to this file (atomically) instead of standard output." };
+        var stats = new Option<bool>("--stats") { Description = "Report extraction coverage: numeric statements seen and how many could be checked." };
+        var verbose = new Option<bool>("--verbose", "-v") { Description = "Log diagnostics to standard error." };
+        var noColor = new Option<bool>("--no-color") { Description = "Never colour the text output." };
+        var stdinName = new Option<string?>("--stdin-filename") { Description = "Name (and so format, by extension) for text read from standard input." };
+
+        var lint = new Command("lint", "Lint report drafts and print the findings.") { paths, format, output, stats, verbose, noColor, stdinName };
+        lint.SetAction(parse => new LintCommand(stdout, stderr, stdin).Execute(new LintCommandOptions(
+            parse.GetValue(paths) ?? [],
+            parse.GetValue(format) ?? "text",
+            parse.GetValue(output),
+            parse.GetValue(stats),
+            parse.GetValue(verbose),
+            parse.GetValue(noColor),
+            parse.GetValue(stdinName))));
+        root.Subcommands.Add(lint);
+
+        var rules = new Command("rules", "List every rule with its id, name, family, default severity and summary.");
+        rules.SetAction(_ => RulesCommand.List(stdout));
+        root.Subcommands.Add(rules);
+
+        var ruleArg = new Argument<string>("rule") { Description = "A rule id (RL101) or name (cagr-mismatch)." };
+        var explain = new Command("explain", "Explain a rule: what it checks, why, a failing and a fixed example, and its options.") { ruleArg };
+        explain.SetAction(parse => RulesCommand.Explain(parse.GetValue(ruleArg)!, stdout));
+        root.Subcommands.Add(explain);
+        return root;
+    }
+}

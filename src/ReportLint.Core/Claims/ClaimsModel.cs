@@ -1,0 +1,53 @@
+using ReportLint.Core.Documents;
+using ReportLint.Core.Extraction;
+
+namespace ReportLint.Core.Claims;
+
+/// <summary>Everything ReportLint understood of one report: its statements, figures, typed claims and periods.</summary>
+public sealed class ClaimsModel
+{
+    internal ClaimsModel(ReportDocument document, IReadOnlyList<Statement> statements)
+    {
+        Document = document;
+        Statements = statements;
+    }
+
+    public ReportDocument Document { get; }
+    public IReadOnlyList<Statement> Statements { get; }
+    public List<ValueClaim> Values { get; } = new();
+    public List<RateClaim> Rates { get; } = new();
+    public List<ShareClaim> Shares { get; } = new();
+    public List<GrowthClaim> Growth { get; } = new();
+    public ReportPeriods Periods { get; } = new();
+    /// <summary>The market the report is about ("Internet Micro Drama"), when it can be told.</summary>
+    public string? MarketName { get; internal set; }
+    public IReadOnlyList<string> SegmentNames { get; internal set; } = [];
+
+    /// <summary>Statements whose figures some check has used, for the coverage report.</summary>
+    public HashSet<Statement> Checked { get; } = new();
+
+    public IEnumerable<Figure> Figures => Statements.SelectMany(s => s.Figures);
+
+    public Coverage Coverage
+    {
+        get
+        {
+            var numeric = Statements.Where(s => s.Figures.Any(f => f.Kind is FigureKind.Money or FigureKind.Percent)).ToList();
+            return new Coverage(
+                Figures.Count(f => f.Kind == FigureKind.Money),
+                Figures.Count(f => f.Kind is FigureKind.Percent or FigureKind.PercentagePoints),
+                Figures.Count(f => f.Kind is FigureKind.Year or FigureKind.Period),
+                Figures.Count(f => f.Kind == FigureKind.Number),
+                numeric.Count,
+                numeric.Count(Checked.Contains),
+                Values.Count, Rates.Count, Shares.Count, Growth.Count);
+        }
+    }
+}
+
+/// <summary>How much of a report's numbers the checks could use: a silent run over a blind spot is not a clean bill.</summary>
+public sealed record Coverage(int Money, int Percentages, int Years, int OtherNumbers, int NumericStatements, int CheckedStatements,
+    int ValueClaims, int RateClaims, int ShareClaims, int GrowthChecks)
+{
+    public double Ratio => NumericStatements == 0 ? 1 : (double)CheckedStatements / NumericStatements;
+}

@@ -1,0 +1,87 @@
+using ReportLint.Core.Documents;
+
+namespace ReportLint.Core.Claims;
+
+/// <summary>
+/// Pairs each growth rate with the values it should connect: first within its own statement, then within its
+/// paragraph, table or neighbouring blocks, and, for the market as a whole, anywhere in the report for the
+/// window's years. Only values about the same subject are ever paired.
+/// </summary>
+internal static class GrowthLinker
+{
+    public static void Link(ClaimsModel model)
+    {
+        foreach (var rate in model.Rates)
+        {
+            if (!rate.Subject.IsKnown) continue;
+            var sameSubject = model.Values.Where(v => v.Subject.Key == rate.Subject.Key && SameCurrency(v, rate, model)).ToList();
+            GrowthClaim? growth =
+                TryBuild(rate, sameSubject.Where(v => v.Statement == rate.Statement).ToList())
+                ?? TryBuild(rate, sameSubject.Where(v => v.Statement != rate.Statement && IsNeighbour(v.Statement, rate.Statement) && IsLinkable(v, model)).Concat(sameSubject.Where(v => v.Statement == rate.Statement)).ToList())
+                ?? (rate.Subject.Kind == SubjectKind.Market && rate.Window is { From: not null, To: not null }
+                    ? TryBuild(rate, Unambiguous(sameSubject.Where(v => IsLinkable(v, model) || v.Statement == rate.Statement)).ToList())
+                    : null);
+            if (growth is null) continue;
+            model.Growth.Add(growth);
+            foreach (var st in growth.Statements) model.Checked.Add(st);
+        }
+    }
+
+    private static bool SameCurrency(ValueClaim value, RateClaim rate, ClaimsModel model) => true;
+
+    /// <summary>The same block, table or section, at most two blocks apart.</summary>
+    private static bool IsNeighbour(Statement a, Statement b)
+    {
+        if (a.Block == b.Block) return true;
+        if (a.Block.Table is not null && a.Block.Table == b.Block.Table) return true;
+        return a.Block.Section == b.Block.Section && Math.Abs(a.Block.Index - b.Block.Index) <= 2;
+    }
+
+    /// <summary>A value from another statement is only trusted as the market's when its statement says so.</summary>
+    private static bool IsLinkable(ValueClaim value, ClaimsModel model)
+    {
+        if (value.Subject.Kind != SubjectKind.Market) return true;
+        var st = value.Statement;
+        if (st.Kind is StatementKind.Field or StatementKind.TableRow) return true;
+        string t = st.Text;
+        return t.Contains("market", StringComparison.OrdinalIgnoreCase) || t.Contains("industry", StringComparison.OrdinalIgnoreCase)
+               || model.MarketName is { } name && t.Contains(name, StringComparison.OrdinalIgnoreCase)
+               || t.StartsWith("It ", StringComparison.Ordinal);
+    }
+
+    /// <summary>Drops years for which the report states two different values (a contradiction, reported elsewhere).</summary>
+    private static IEnumerable<ValueClaim> Unambiguous(IEnumerable<ValueClaim> values) =>
+        values.GroupBy(v => v.Year)
+            .Where(g => g.Select(v => Math.Round(v.Figure.Value, 6)).Distinct().Count() == 1)
+            .Select(g => g.First());
+
+    private static GrowthClaim? TryBuild(RateClaim rate, List<ValueClaim> values)
+    {
+        if (values.Count < 2) return null;
+        // One value per year: the first stated.
+        var byYear = values.GroupBy(v => v.Year).OrderBy(g => g.Key).Select(g => g.First()).ToList();
+        if (byYear.Count < 2) return null;
+        var window = rate.Window;
+        ValueClaim? end;
+        List<ValueClaim> starts;
+        var spans = new List<int>();
+        if (window is { From: { } from, To: { } to })
+        {
+            end = byYear.FirstOrDefault(v => v.Year == to);
+            if (end is null) return null;
+            var start = byYear.FirstOrDefault(v => v.Year == from) ?? byYear.LastOrDefault(v => v.Year == from - 1);
+            if (start is null) return null;
+            starts = [start];
+            spans.Add(to - from);
+        }
+        else
+        {
+            end = window is { To: { } t } ? byYear.FirstOrDefault(v => v.Year == t) : byYear[^1];
+            if (end is null) return null;
+            starts = byYear.Where(v => v.Year < end.Year).ToList();
+            if (window?.Length is { } length) spans.Add(length);
+        }
+        if (starts.Count == 0) return null;
+        return new GrowthClaim(rate, starts, end, spans);
+    }
+}

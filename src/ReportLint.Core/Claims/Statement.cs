@@ -1,0 +1,99 @@
+using ReportLint.Core.Documents;
+using ReportLint.Core.Extraction;
+
+namespace ReportLint.Core.Claims;
+
+public enum StatementKind { Sentence, Field, TableRow }
+
+/// <summary>
+/// The unit claims are read from: one sentence of prose, one key–value field, or one row of a data table.
+/// Its figures are in document order, with absolute spans.
+/// </summary>
+public sealed class Statement
+{
+    public Statement(StatementKind kind, TextSpan span, string text, Block block, IReadOnlyList<Figure> figures, Field? field = null)
+    {
+        Kind = kind;
+        Span = span;
+        Text = text;
+        Block = block;
+        Figures = figures;
+        Field = field;
+    }
+
+    public StatementKind Kind { get; }
+    public TextSpan Span { get; }
+    /// <summary>The statement's text (markup blanked), aligned with <see cref="Span"/>.</summary>
+    public string Text { get; }
+    public Block Block { get; }
+    public Field? Field { get; }
+    public IReadOnlyList<Figure> Figures { get; }
+    public int Index { get; internal set; }
+
+    /// <summary>Text of the statement between two absolute offsets.</summary>
+    public string Between(int start, int end)
+    {
+        int s = Math.Clamp(start - Span.Start, 0, Text.Length), e = Math.Clamp(end - Span.Start, 0, Text.Length);
+        return e > s ? Text[s..e] : string.Empty;
+    }
+
+    public bool HasNumbers => Figures.Any(f => f.Kind is FigureKind.Money or FigureKind.Percent or FigureKind.Number or FigureKind.PercentagePoints);
+    public override string ToString() => $"{Kind} {Span}: {Text}";
+}
+
+/// <summary>Splits prose into sentences without breaking "1.45", "U.S.", "Inc." or "e.g.".</summary>
+public static class SentenceSplitter
+{
+    private static readonly HashSet<string> Abbreviations = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "inc", "ltd", "corp", "co", "plc", "llc", "e.g", "i.e", "etc", "vs", "approx", "no", "mr", "mrs", "ms", "dr", "st", "jr",
+        "u.s", "u.k", "u.s.a", "rs", "fig", "figs", "est", "avg", "mn", "bn", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+        "sep", "sept", "oct", "nov", "dec", "dept", "govt", "intl", "ave", "al", "cf", "ca", "nos", "vol", "p", "pp", "s.a", "n.v",
+    };
+
+    public static IEnumerable<(int Start, int End)> Split(string text)
+    {
+        int start = 0;
+        int n = text.Length;
+        for (int i = 0; i < n; i++)
+        {
+            char c = text[i];
+            bool hardBreak = c == '\n' && i + 1 < n && text[i + 1] == '\n';
+            if (!hardBreak && c is not ('.' or '!' or '?' or ';')) continue;
+            if (c == '.' && !IsSentenceEnd(text, i)) continue;
+            if (c == ';') continue; // clauses stay in their sentence
+            int end = i + 1;
+            while (end < n && text[end] is '"' or '”' or '’' or ')') end++;
+            if (end < n && !char.IsWhiteSpace(text[end])) continue;
+            var (s, e) = Trim(text, start, end);
+            if (e > s) yield return (s, e);
+            start = end;
+        }
+        var (ls, le) = Trim(text, start, n);
+        if (le > ls) yield return (ls, le);
+    }
+
+    private static bool IsSentenceEnd(string text, int dot)
+    {
+        // The next non-space character must start a sentence.
+        int j = dot + 1;
+        while (j < text.Length && text[j] is '"' or '”' or '’' or ')') j++;
+        if (j < text.Length && !char.IsWhiteSpace(text[j])) return false;
+        while (j < text.Length && char.IsWhiteSpace(text[j])) j++;
+        if (j < text.Length && !(char.IsUpper(text[j]) || char.IsDigit(text[j]) || text[j] is '"' or '“' or '(' or '[' or '*' or '-' or '•')) return false;
+        // The word before the dot must not be an abbreviation or a single capital ("J. Smith").
+        int s = dot;
+        while (s > 0 && (char.IsLetter(text[s - 1]) || text[s - 1] == '.')) s--;
+        var word = text.AsSpan(s, dot - s);
+        if (word.Length == 1 && char.IsUpper(word[0])) return false;
+        if (Abbreviations.Contains(word.ToString())) return false;
+        return true;
+    }
+
+    private static (int, int) Trim(string text, int s, int e)
+    {
+        while (s < e && char.IsWhiteSpace(text[s])) s++;
+        while (e > s && char.IsWhiteSpace(text[e - 1])) e--;
+        return (s, e);
+    }
+}

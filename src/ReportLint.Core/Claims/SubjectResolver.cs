@@ -1,0 +1,134 @@
+using ReportLint.Core.Knowledge;
+
+namespace ReportLint.Core.Claims;
+
+/// <summary>
+/// Decides what a figure is about. The subject of a figure is the first region, country or segment named in its
+/// clause before it ("North America accounted for USD 0.52 billion"); "global", "overall" or no such name means the
+/// market as a whole. A statement that names no place or segment at all is "clean": only clean statements are linked
+/// to figures in other statements, so a regional figure is never checked against the market's rate.
+/// </summary>
+internal sealed class SubjectResolver
+{
+    private readonly Gazetteer _gazetteer;
+    private readonly PhraseMatcher<string> _segments;
+
+    public SubjectResolver(Gazetteer gazetteer, IEnumerable<string> segmentNames)
+    {
+        _gazetteer = gazetteer;
+        _segments = new PhraseMatcher<string>(segmentNames.Where(s => s.Length >= 3).Select(s => (s, s, false)));
+    }
+
+    public sealed record Mentions(List<(int Offset, Subject Subject)> Items)
+    {
+        public bool Any => Items.Count > 0;
+    }
+
+    public Mentions Find(Statement statement)
+    {
+        var items = new List<(int, Subject)>();
+        string text = statement.Text;
+        // A field's key names what its value is about; a scope table's "Geographies covered" lists places but is about none.
+        if (statement.Field is { } field && IsListingKey(field.NormalizedKey)) return new Mentions(items);
+        foreach (var m in _gazetteer.Find(text))
+        {
+            var kind = m.Place.Kind == PlaceKind.Country ? SubjectKind.Country : SubjectKind.Region;
+            items.Add((m.Span.Start, new Subject(kind, m.Place.Name)));
+        }
+        foreach (var (start, _, name) in _segments.Find(text)) items.Add((start, new Subject(SubjectKind.Segment, name)));
+        foreach (var (start, name) in SegmentPhrases(text)) items.Add((start, new Subject(SubjectKind.Segment, name)));
+        items.Sort((a, b) => a.Item1.CompareTo(b.Item1));
+        return new Mentions(items);
+    }
+
+    private static bool IsListingKey(string key) =>
+        key.Contains("covered") || key.Contains("geograph") || key.Contains("region") && key.Contains("scope") || key.Contains("segments");
+
+    /// <summary>"the software segment", "Hospitals segment": the words right before "segment".</summary>
+    private static IEnumerable<(int, string)> SegmentPhrases(string text)
+    {
+        int from = 0;
+        while (true)
+        {
+            int i = text.IndexOf("segment", from, StringComparison.OrdinalIgnoreCase);
+            if (i < 0) yield break;
+            from = i + 7;
+            if (i > 0 && char.IsLetter(text[i - 1])) continue;
+            if (from < text.Length && char.IsLetter(text[from]) && text[from] != 's') continue;
+            // Walk back over up to three capitalised or lower-case words, stopping at determiners.
+            int end = i;
+            while (end > 0 && text[end - 1] == ' ') end--;
+            int start = end, words = 0;
+            while (start > 0 && words < 3)
+            {
+                int ws = start;
+                while (ws > 0 && (char.IsLetterOrDigit(text[ws - 1]) || text[ws - 1] is '-' or '&' or '\'')) ws--;
+                if (ws == start) break;
+                var word = text.AsSpan(ws, start - ws);
+                if (IsStopWord(word)) break;
+                start = ws;
+                words++;
+                while (start > 0 && text[start - 1] == ' ') start--;
+                if (start > 0 && text[start - 1] != ' ' && !char.IsLetter(text[start - 1])) break;
+            }
+            while (start < end && text[start] == ' ') start++;
+            if (end > start) yield return (start, text[start..end]);
+        }
+    }
+
+    private static bool IsStopWord(ReadOnlySpan<char> w) =>
+        w.Equals("the", StringComparison.OrdinalIgnoreCase) || w.Equals("this", StringComparison.OrdinalIgnoreCase)
+        || w.Equals("that", StringComparison.OrdinalIgnoreCase) || w.Equals("a", StringComparison.OrdinalIgnoreCase)
+        || w.Equals("each", StringComparison.OrdinalIgnoreCase) || w.Equals("every", StringComparison.OrdinalIgnoreCase)
+        || w.Equals("which", StringComparison.OrdinalIgnoreCase) || w.Equals("its", StringComparison.OrdinalIgnoreCase)
+        || w.Equals("largest", StringComparison.OrdinalIgnoreCase) || w.Equals("fastest-growing", StringComparison.OrdinalIgnoreCase)
+        || w.Equals("of", StringComparison.OrdinalIgnoreCase) || w.Equals("in", StringComparison.OrdinalIgnoreCase)
+        || w.Equals("and", StringComparison.OrdinalIgnoreCase) || w.Equals("by", StringComparison.OrdinalIgnoreCase)
+        || w.Equals("for", StringComparison.OrdinalIgnoreCase) || w.Equals("market", StringComparison.OrdinalIgnoreCase)
+        || w.Equals("another", StringComparison.OrdinalIgnoreCase) || w.Equals("one", StringComparison.OrdinalIgnoreCase)
+        || w.Equals("same", StringComparison.OrdinalIgnoreCase) || w.Equals("leading", StringComparison.OrdinalIgnoreCase)
+        || w.Equals("dominant", StringComparison.OrdinalIgnoreCase) || w.Equals("second", StringComparison.OrdinalIgnoreCase);
+
+    private static readonly string[] ClauseBreaks = [";", " while ", " whereas ", " whilst ", " with ", " followed by ", " compared ", " against ", " versus ", " ahead of ", " behind ", " than "];
+    private static readonly string[] WholeMarketWords = ["global", "worldwide", "overall", "total", "entire", "whole"];
+    private static readonly string[] Pronouns = ["it ", "this segment", "the segment", "this region", "the region", "the country", "this country", "its "];
+
+    private static int FindBreakStart(string text, int clauseStart)
+    {
+        foreach (var br in ClauseBreaks)
+            if (clauseStart - br.Length >= 0 && text.AsSpan(clauseStart - br.Length, br.Length).Equals(br, StringComparison.OrdinalIgnoreCase))
+                return clauseStart - br.Length;
+        return Math.Max(0, clauseStart - 1);
+    }
+
+    /// <summary>The subject of the figure at <paramref name="offset"/> in <paramref name="statement"/>.</summary>
+    public Subject SubjectAt(Statement statement, Mentions mentions, int offset, Subject? previous)
+    {
+        string text = statement.Text;
+        int local = Math.Clamp(offset - statement.Span.Start, 0, text.Length);
+        int clauseStart = 0;
+        foreach (var br in ClauseBreaks)
+        {
+            int b = text.LastIndexOf(br, Math.Max(0, local - 1), StringComparison.OrdinalIgnoreCase);
+            if (b >= 0 && b + br.Length <= local) clauseStart = Math.Max(clauseStart, b + br.Length);
+        }
+        foreach (var (at, subject) in mentions.Items)
+        {
+            int l = at - statement.Span.Start;
+            if (l < clauseStart || l >= local) continue;
+            // "the global market, led by North America" is still the global market.
+            var lead = text.AsSpan(clauseStart, l - clauseStart);
+            foreach (var w in WholeMarketWords)
+                if (lead.Contains(w, StringComparison.OrdinalIgnoreCase) && lead.Contains("market", StringComparison.OrdinalIgnoreCase))
+                    return Subject.Market;
+            return subject;
+        }
+        var head = text.AsSpan(clauseStart, local - clauseStart).TrimStart();
+        foreach (var p in Pronouns)
+            if (head.StartsWith(p, StringComparison.OrdinalIgnoreCase))
+                return previous is { Kind: not SubjectKind.Market } ? previous : p.StartsWith("it") || p.StartsWith("its") ? previous ?? Subject.Market : Subject.Unknown;
+        // "…, with a CAGR of 7%": no name of its own, so the figure belongs to the clause before.
+        if (clauseStart > 0) return SubjectAt(statement, mentions, statement.Span.Start + FindBreakStart(text, clauseStart), previous);
+        return Subject.Market;
+    }
+}

@@ -1,0 +1,129 @@
+using Markdig;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+using MdTable = Markdig.Extensions.Tables.Table;
+using MdTableRow = Markdig.Extensions.Tables.TableRow;
+
+namespace ReportLint.Core.Documents;
+
+/// <summary>
+/// Reads Markdown with Markdig (pipe tables, precise source spans). Inline markup is blanked out of each
+/// block's text so that offsets stay those of the source; code is not linted.
+/// </summary>
+public static class MarkdownReader
+{
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
+        .UsePipeTables()
+        .UsePreciseSourceLocation()
+        .Build();
+
+    public static ReportDocument Read(string path, string text)
+    {
+        var source = new SourceText(text);
+        var builder = new DocumentBuilder(source);
+        var document = Markdown.Parse(text, Pipeline);
+        foreach (var block in document.Descendants())
+        {
+            switch (block)
+            {
+                case HeadingBlock heading:
+                    AddLeaf(builder, source, heading, BlockKind.Heading, heading.Level);
+                    break;
+                case ParagraphBlock paragraph when paragraph.Parent is not Markdig.Extensions.Tables.TableCell:
+                    if (IsPipeParagraph(source, paragraph)) AddPipeParagraph(builder, source, paragraph);
+                    else
+                        AddLeaf(builder, source, paragraph,
+                            paragraph.Parent is ListItemBlock item && item.IndexOf(paragraph) == 0 ? BlockKind.ListItem : BlockKind.Paragraph, 0);
+                    break;
+                case HtmlBlock html:
+                    var span = ToSpan(html.Span, source);
+                    if (source.Slice(span).TrimStart().StartsWith("<!--", StringComparison.Ordinal))
+                        builder.AddBlock(BlockKind.Comment, span);
+                    break;
+                case MdTable table:
+                    AddTable(builder, source, table);
+                    break;
+            }
+        }
+        return builder.Build(path, DocumentFormat.Markdown);
+    }
+
+    private static TextSpan ToSpan(SourceSpan span, SourceText source) =>
+        new(Math.Clamp(span.Start, 0, source.Length), Math.Clamp(span.End + 1, 0, source.Length));
+
+    private static void AddLeaf(DocumentBuilder builder, SourceText source, LeafBlock leaf, BlockKind kind, int level)
+    {
+        var span = ToSpan(leaf.Span, source);
+        if (span.IsEmpty) return;
+        builder.AddBlock(kind, span, MaskInlines(source, span, leaf.Inline), level);
+    }
+
+    /// <summary>Keeps only the characters of literal text (and code spans); markup becomes spaces.</summary>
+    private static string MaskInlines(SourceText source, TextSpan span, ContainerInline? inline)
+    {
+        var chars = new char[span.Length];
+        for (int i = 0; i < chars.Length; i++)
+        {
+            char c = source.Text[span.Start + i];
+            chars[i] = c is '\n' or '\r' ? c : ' ';
+        }
+        if (inline is null) return new string(chars);
+        foreach (var child in inline.Descendants())
+        {
+            if (child is LiteralInline or CodeInline or HtmlEntityInline)
+            {
+                int s = Math.Max(child.Span.Start, span.Start), e = Math.Min(child.Span.End + 1, span.End);
+                for (int i = s; i < e; i++) chars[i - span.Start] = source.Text[i];
+                if (child is CodeInline && e - s >= 2)
+                {
+                    // The backticks themselves are markup.
+                    for (int i = s; i < e && source.Text[i] == '`'; i++) chars[i - span.Start] = ' ';
+                    for (int i = e - 1; i >= s && source.Text[i] == '`'; i--) chars[i - span.Start] = ' ';
+                }
+            }
+        }
+        return new string(chars);
+    }
+
+    private static bool IsPipeParagraph(SourceText source, ParagraphBlock paragraph)
+    {
+        for (int line = paragraph.Line + 1; line <= paragraph.Line + paragraph.Lines.Count; line++)
+            if (!PipeRows.IsPipeRow(source.GetLineText(line)) && !PipeRows.IsDelimiterRow(source.GetLineText(line))) return false;
+        return true;
+    }
+
+    /// <summary>Pipe rows that Markdig left as a paragraph (no delimiter row, or ragged): still a table to the reader.</summary>
+    private static void AddPipeParagraph(DocumentBuilder builder, SourceText source, ParagraphBlock paragraph)
+    {
+        var rows = new List<(TableRow, TextSpan, string)>();
+        for (int line = paragraph.Line + 1; line <= paragraph.Line + paragraph.Lines.Count; line++)
+        {
+            var span = source.GetLineSpan(line);
+            string text = source.Slice(span);
+            if (PipeRows.IsDelimiterRow(text)) continue;
+            rows.Add((new TableRow(span, PipeRows.SplitCells(text, span.Start), isHeader: false), span, text));
+        }
+        builder.AddTable(rows, hasDelimiterRow: false);
+    }
+
+    private static void AddTable(DocumentBuilder builder, SourceText source, MdTable table)
+    {
+        var rows = new List<(TableRow, TextSpan, string)>();
+        foreach (var rowBlock in table.OfType<MdTableRow>())
+        {
+            var span = source.GetLineSpan(rowBlock.Line + 1);
+            string text = source.Slice(span);
+            rows.Add((new TableRow(span, PipeRows.SplitCells(text, span.Start), rowBlock.IsHeader), span, MaskEmphasis(text)));
+        }
+        builder.AddTable(rows, hasDelimiterRow: true);
+    }
+
+    private static string MaskEmphasis(string text)
+    {
+        var chars = text.ToCharArray();
+        for (int i = 0; i < chars.Length; i++)
+            if (chars[i] is '*' or '`' || chars[i] == '_' && (i + 1 < chars.Length && chars[i + 1] == '_' || i > 0 && chars[i - 1] == '_'))
+                chars[i] = ' ';
+        return new string(chars);
+    }
+}

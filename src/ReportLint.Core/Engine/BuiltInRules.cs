@@ -1,0 +1,21 @@
+using ReportLint.Core.Rules;
+using ReportLint.Core.Rules.Arithmetic;
+
+namespace ReportLint.Core.Engine;
+
+/// <summary>The rules ReportLint ships with, listed explicitly (no reflection, so the native binary keeps them all).</summary>
+public static class BuiltInRules
+{
+    public static IReadOnlyList<Rule> Create() =>
+    [
+        new CagrMismatchRule(),
+        new ImplausibleFigureRule(),
+    ];
+
+    private static IReadOnlyList<RuleDescriptor>? _descriptors;
+    public static IReadOnlyList<RuleDescriptor> Descriptors => _descriptors ??= Create().Select(r => r.Descriptor).ToList();
+
+    /// <summary>Finds a rule by id ("RL101", any case) or name ("cagr-mismatch").</summary>
+    public static RuleDescriptor? Find(string idOrName, IEnumerable<RuleDescriptor>? among = null) =>
+        (among ?? Descriptors).FirstOrDefault(d => d.Id.Equals(idOrName, StringComparison.OrdinalIgnoreCase) || d.Name.Equals(idOrName, StringComparison.OrdinalIgnoreCase));
+}

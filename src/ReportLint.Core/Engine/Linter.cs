@@ -1,0 +1,95 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using ReportLint.Core.Claims;
+using ReportLint.Core.Documents;
+using ReportLint.Core.Findings;
+using ReportLint.Core.Knowledge;
+using ReportLint.Core.Rules;
+
+namespace ReportLint.Core.Engine;
+
+/// <summary>Which rules run and how: severities, options, rules turned off.</summary>
+public sealed class LintSettings
+{
+    public static readonly LintSettings Default = new();
+
+    /// <summary>Per rule id: its settings. A rule not listed runs with its defaults.</summary>
+    public Dictionary<string, RuleSettings> Rules { get; } = new(StringComparer.OrdinalIgnoreCase);
+    public HashSet<string> DisabledRules { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    public RuleSettings For(RuleDescriptor rule) => Rules.TryGetValue(rule.Id, out var s) ? s : RuleSettings.Default;
+    public bool IsEnabled(RuleDescriptor rule) => !DisabledRules.Contains(rule.Id);
+}
+
+/// <summary>The result of linting one document.</summary>
+public sealed class DocumentResult
+{
+    public DocumentResult(ReportDocument document, ClaimsModel claims, IReadOnlyList<Finding> findings, IReadOnlyList<string> notifications)
+    {
+        Document = document;
+        Claims = claims;
+        Findings = findings;
+        Notifications = notifications;
+    }
+
+    public ReportDocument Document { get; }
+    public ClaimsModel Claims { get; }
+    public IReadOnlyList<Finding> Findings { get; }
+    /// <summary>Problems of the tool itself on this document (a rule that failed), never silently dropped.</summary>
+    public IReadOnlyList<string> Notifications { get; }
+}
+
+/// <summary>
+/// The pipeline: document → figures → claims → rules → findings. Rules run in catalogue order; a rule that throws
+/// is reported as a tool notification and the others still run.
+/// </summary>
+public sealed class Linter
+{
+    private readonly IReadOnlyList<Rule> _rules;
+    private readonly KnowledgeBase _knowledge;
+    private readonly ILogger _logger;
+
+    public Linter(IEnumerable<Rule>? rules = null, KnowledgeBase? knowledge = null, ILogger? logger = null)
+    {
+        _rules = (rules ?? BuiltInRules.Create()).ToList();
+        _knowledge = knowledge ?? KnowledgeBase.BuiltIn;
+        _logger = logger ?? NullLogger.Instance;
+    }
+
+    public IReadOnlyList<Rule> Rules => _rules;
+
+    public DocumentResult Lint(ReportDocument document, LintSettings? settings = null)
+    {
+        settings ??= LintSettings.Default;
+        var claims = ClaimExtractor.Extract(document, _knowledge.Gazetteer);
+        _logger.LogDebug("{Path}: {Statements} statements, {Values} values, {Rates} rates, {Growth} growth checks",
+            document.Path, claims.Statements.Count, claims.Values.Count, claims.Rates.Count, claims.Growth.Count);
+        var findings = new List<Finding>();
+        var notifications = new List<string>();
+        foreach (var rule in _rules)
+        {
+            var descriptor = rule.Descriptor;
+            if (!settings.IsEnabled(descriptor)) continue;
+            try
+            {
+                rule.Check(new RuleContext(document, claims, _knowledge, descriptor, settings.For(descriptor), findings));
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                notifications.Add($"rule {descriptor.Id} {descriptor.Name} failed on this file and was skipped: {e.GetType().Name}: {e.Message}");
+                _logger.LogWarning("{Rule} failed on {Path}: {Error}", descriptor.Id, document.Path, e);
+            }
+        }
+        foreach (var warning in document.Warnings) notifications.Add(warning.Message);
+        findings.Sort(CompareFindings);
+        return new DocumentResult(document, claims, findings, notifications);
+    }
+
+    public static int CompareFindings(Finding a, Finding b)
+    {
+        int c = a.Location.Line.CompareTo(b.Location.Line);
+        if (c != 0) return c;
+        c = a.Location.Column.CompareTo(b.Location.Column);
+        return c != 0 ? c : string.CompareOrdinal(a.Rule.Id, b.Rule.Id);
+    }
+}

@@ -1,0 +1,70 @@
+using ReportLint.Core.Documents;
+using ReportLint.Core.Rules;
+
+namespace ReportLint.Core.Findings;
+
+public enum Severity { Note = 0, Warning = 1, Error = 2 }
+
+public static class SeverityNames
+{
+    public static string Name(this Severity s) => s switch { Severity.Error => "error", Severity.Warning => "warning", _ => "note" };
+
+    public static bool TryParse(string? text, out Severity severity)
+    {
+        switch (text?.Trim().ToLowerInvariant())
+        {
+            case "error": severity = Severity.Error; return true;
+            case "warning" or "warn": severity = Severity.Warning; return true;
+            case "note" or "info": severity = Severity.Note; return true;
+            default: severity = Severity.Note; return false;
+        }
+    }
+}
+
+/// <summary>A place in a document: offsets plus the 1-based line/column range a person or tool can follow.</summary>
+public sealed record SourceLocation(string Path, TextSpan Span, int Line, int Column, int EndLine, int EndColumn, string Snippet)
+{
+    public static SourceLocation From(ReportDocument document, TextSpan span)
+    {
+        var start = document.Source.GetPosition(span.Start);
+        var end = document.Source.GetPosition(Math.Max(span.Start, span.End));
+        string snippet = document.Source.Slice(new TextSpan(span.Start, Math.Min(span.End, span.Start + 400)));
+        return new SourceLocation(document.Path, span, start.Line, start.Column, end.Line, end.Column, snippet);
+    }
+
+    public override string ToString() => $"{Path}:{Line}:{Column}";
+}
+
+public sealed record RelatedLocation(SourceLocation Location, string Message);
+
+/// <summary>One replacement of a span's text.</summary>
+public sealed record TextEdit(SourceLocation Location, string NewText);
+
+/// <summary>A correction the author may apply: "set the 2032 value to USD 3.52 billion".</summary>
+public sealed record SuggestedFix(string Description, IReadOnlyList<TextEdit> Edits);
+
+/// <summary>A problem a rule found: what, where, why, and how it might be fixed.</summary>
+public sealed class Finding
+{
+    public Finding(RuleDescriptor rule, Severity severity, string message, SourceLocation location)
+    {
+        Rule = rule;
+        Severity = severity;
+        Message = message;
+        Location = location;
+    }
+
+    public RuleDescriptor Rule { get; }
+    public Severity Severity { get; set; }
+    public string Message { get; }
+    public SourceLocation Location { get; }
+    public List<RelatedLocation> Related { get; } = new();
+    public List<SuggestedFix> Fixes { get; } = new();
+    /// <summary>Machine-readable facts behind the message (expected value, implied rate, gap …).</summary>
+    public Dictionary<string, string> Properties { get; } = new();
+    /// <summary>Why the finding is suppressed (an inline directive, a baseline), or null.</summary>
+    public string? Suppression { get; set; }
+
+    public string Path => Location.Path;
+    public override string ToString() => $"{Location}: {Severity.Name()} {Rule.Id} {Message}";
+}

@@ -1,0 +1,96 @@
+using ReportLint.Core.Documents;
+
+namespace ReportLint.Core.Knowledge;
+
+public enum PlaceKind { Region, SubRegion, Country }
+
+/// <summary>A region or country as reports name it, with the region it belongs to.</summary>
+public sealed record Place(string Name, PlaceKind Kind, string? Region, IReadOnlyList<string> AlsoIn)
+{
+    public override string ToString() => Name;
+}
+
+/// <summary>A place named in the text, and where.</summary>
+public readonly record struct PlaceMention(Place Place, TextSpan Span, string Text);
+
+/// <summary>
+/// Regions and countries with their common names and abbreviations (rules/geography.yaml), found in text by
+/// whole-word, longest-first matching. Short all-capital aliases ("US", "UK") match case-sensitively so that
+/// "us" the pronoun is never the United States.
+/// </summary>
+public sealed class Gazetteer
+{
+    private readonly PhraseMatcher<Place> _matcher;
+
+    public Gazetteer(IReadOnlyList<Place> places, IEnumerable<(string Alias, Place Place, bool CaseSensitive)> aliases)
+    {
+        Places = places;
+        _matcher = new PhraseMatcher<Place>(aliases);
+        ByName = places.GroupBy(p => p.Name, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
+    }
+
+    public IReadOnlyList<Place> Places { get; }
+    public IReadOnlyDictionary<string, Place> ByName { get; }
+
+    public IEnumerable<PlaceMention> Find(string text, int baseOffset = 0) =>
+        _matcher.Find(text).Select(m => new PlaceMention(m.Value, new TextSpan(baseOffset + m.Start, baseOffset + m.End), text[m.Start..m.End]));
+
+    /// <summary>True when <paramref name="place"/> is <paramref name="scope"/> or lies inside it.</summary>
+    public bool IsWithin(Place place, Place scope)
+    {
+        if (ReferenceEquals(place, scope) || place.Name == scope.Name) return true;
+        for (var p = place; p?.Region is { } parent; p = ByName.GetValueOrDefault(parent))
+        {
+            if (string.Equals(parent, scope.Name, StringComparison.OrdinalIgnoreCase)) return true;
+            if (p.AlsoIn.Contains(scope.Name, StringComparer.OrdinalIgnoreCase)) return true;
+            if (ReferenceEquals(ByName.GetValueOrDefault(parent), p)) break;
+        }
+        return place.AlsoIn.Contains(scope.Name, StringComparer.OrdinalIgnoreCase);
+    }
+
+    private static Gazetteer? _builtIn;
+    public static Gazetteer BuiltIn => _builtIn ??= Load(YamlData.LoadEmbedded("rules/geography.yaml"));
+
+    public static Gazetteer Load(YamlData data)
+    {
+        var root = data.Map(data.Root, "geography");
+        var places = new List<Place>();
+        var aliases = new List<(string, Place, bool)>();
+        void AddAliases(YamlDotNet.RepresentationModel.YamlMappingNode entry, Place place)
+        {
+            // Ambiguous forms ("EUR" is also a currency, "American" a continent's adjective) are never matched.
+            var ambiguous = new HashSet<string>(data.StringList(entry, "ambiguousAliases").Concat(data.StringList(entry, "ambiguousAdjectives")), StringComparer.Ordinal);
+            var caseSensitive = new HashSet<string>(data.StringList(entry, "caseSensitiveAliases"), StringComparer.Ordinal);
+            // A name that is also an ordinary word (Turkey, Chad, Jordan) only matches capitalised.
+            if (data.Bool(entry, "ambiguous")) caseSensitive.Add(place.Name);
+            var names = data.StringList(entry, "aliases").Concat(data.StringList(entry, "adjectives")).Append(place.Name);
+            foreach (var name in names.Where(n => !ambiguous.Contains(n)))
+            {
+                bool exact = caseSensitive.Contains(name) || name.Length <= 3 && name.All(c => char.IsUpper(c) || c == '.');
+                aliases.Add((name, place, exact));
+            }
+        }
+        if (YamlData.Get(root, "regions") is { } regions)
+        {
+            foreach (var node in data.Seq(regions, "regions").Children)
+            {
+                var entry = data.Map(node, "region");
+                string? parent = data.OptionalString(entry, "parent");
+                var place = new Place(data.RequiredString(entry, "name", "a region"), parent is null ? PlaceKind.Region : PlaceKind.SubRegion, parent, data.StringList(entry, "also"));
+                places.Add(place);
+                AddAliases(entry, place);
+            }
+        }
+        if (YamlData.Get(root, "countries") is { } countries)
+        {
+            foreach (var node in data.Seq(countries, "countries").Children)
+            {
+                var entry = data.Map(node, "country");
+                var place = new Place(data.RequiredString(entry, "name", "a country"), PlaceKind.Country, data.OptionalString(entry, "region"), data.StringList(entry, "also"));
+                places.Add(place);
+                AddAliases(entry, place);
+            }
+        }
+        return new Gazetteer(places, aliases);
+    }
+}

@@ -1,0 +1,133 @@
+using System.Reflection;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace ReportLint.Core.Knowledge;
+
+/// <summary>Thrown when a YAML file (built-in data, configuration or a rule pack) is not what it should be.</summary>
+public sealed class DataFileException(string file, int line, int column, string problem)
+    : Exception($"{file}:{line}:{column}: {problem}")
+{
+    public string File { get; } = file;
+    public int Line { get; } = line;
+    public int Column { get; } = column;
+    public string Problem { get; } = problem;
+}
+
+/// <summary>
+/// Reads YAML through YamlDotNet's node model (no reflection, so it works in the native binary),
+/// with small typed accessors that report the file, line and problem when a value has the wrong shape.
+/// </summary>
+public sealed class YamlData
+{
+    private const int MaxAliases = 100;
+
+    private YamlData(string name, YamlNode root)
+    {
+        Name = name;
+        Root = root;
+    }
+
+    public string Name { get; }
+    public YamlNode Root { get; }
+
+    public static YamlData Parse(string name, string text)
+    {
+        try
+        {
+            var stream = new YamlStream();
+            // Alias expansion is what makes "billion laughs" documents explode; cap the number of aliases.
+            var parser = new Parser(new StringReader(text));
+            stream.Load(parser);
+            if (stream.Documents.Count == 0) return new YamlData(name, new YamlMappingNode());
+            var root = stream.Documents[0].RootNode;
+            int aliases = 0;
+            CountAliases(root, ref aliases, new HashSet<YamlNode>(ReferenceEqualityComparer.Instance));
+            return new YamlData(name, root);
+        }
+        catch (YamlException e)
+        {
+            string problem = e.InnerException?.Message ?? e.Message;
+            int cut = problem.IndexOf("): ", StringComparison.Ordinal);
+            if (problem.StartsWith("(Line", StringComparison.Ordinal) && cut > 0) problem = problem[(cut + 3)..];
+            throw new DataFileException(name, (int)e.Start.Line, (int)e.Start.Column, problem);
+        }
+    }
+
+    private static void CountAliases(YamlNode node, ref int aliases, HashSet<YamlNode> seen)
+    {
+        if (!seen.Add(node))
+        {
+            if (++aliases > MaxAliases)
+                throw new DataFileException("", (int)node.Start.Line, (int)node.Start.Column, $"more than {MaxAliases} aliases: refusing to expand (alias bomb?)");
+            return;
+        }
+        switch (node)
+        {
+            case YamlMappingNode map:
+                foreach (var (k, v) in map.Children) { CountAliases(k, ref aliases, seen); CountAliases(v, ref aliases, seen); }
+                break;
+            case YamlSequenceNode seq:
+                foreach (var item in seq.Children) CountAliases(item, ref aliases, seen);
+                break;
+        }
+    }
+
+    public static YamlData LoadEmbedded(string resourceName)
+    {
+        var assembly = typeof(YamlData).Assembly;
+        using var stream = assembly.GetManifestResourceStream(resourceName)
+                           ?? throw new InvalidOperationException($"built-in data '{resourceName}' is missing from the build");
+        using var reader = new StreamReader(stream);
+        return Parse(resourceName, reader.ReadToEnd());
+    }
+
+    public static IEnumerable<string> EmbeddedNames(string prefix) =>
+        typeof(YamlData).Assembly.GetManifestResourceNames().Where(n => n.StartsWith(prefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal);
+
+    public DataFileException Error(YamlNode node, string problem) =>
+        new(Name, (int)node.Start.Line, (int)node.Start.Column, problem);
+
+    public YamlMappingNode Map(YamlNode node, string what) =>
+        node as YamlMappingNode ?? throw Error(node, $"{what} must be a mapping");
+
+    public YamlSequenceNode Seq(YamlNode node, string what) =>
+        node as YamlSequenceNode ?? throw Error(node, $"{what} must be a list");
+
+    public string Scalar(YamlNode node, string what) =>
+        node is YamlScalarNode { Value: { } v } ? v : throw Error(node, $"{what} must be a single value");
+
+    public static YamlNode? Get(YamlMappingNode map, string key) =>
+        map.Children.TryGetValue(new YamlScalarNode(key), out var v) ? v : null;
+
+    public string? OptionalString(YamlMappingNode map, string key) =>
+        Get(map, key) is { } n ? Scalar(n, key) : null;
+
+    public string RequiredString(YamlMappingNode map, string key, string owner) =>
+        Get(map, key) is { } n ? Scalar(n, key) : throw Error(map, $"{owner} needs '{key}'");
+
+    public IReadOnlyList<string> StringList(YamlMappingNode map, string key)
+    {
+        var node = Get(map, key);
+        if (node is null) return [];
+        if (node is YamlScalarNode s) return s.Value is { Length: > 0 } v ? [v] : [];
+        return Seq(node, key).Children.Select(c => Scalar(c, key)).ToList();
+    }
+
+    public bool Bool(YamlMappingNode map, string key, bool fallback = false)
+    {
+        var s = OptionalString(map, key);
+        if (s is null) return fallback;
+        return s.ToLowerInvariant() switch
+        {
+            "true" or "yes" or "on" => true,
+            "false" or "no" or "off" => false,
+            _ => throw Error(Get(map, key)!, $"'{key}' must be true or false, not '{s}'"),
+        };
+    }
+
+    public double Number(YamlNode node, string what) =>
+        double.TryParse(Scalar(node, what), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var d)
+            ? d
+            : throw Error(node, $"{what} must be a number");
+}

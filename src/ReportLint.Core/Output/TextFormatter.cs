@@ -1,0 +1,59 @@
+using System.Globalization;
+using Humanizer;
+using ReportLint.Core.Findings;
+
+namespace ReportLint.Core.Output;
+
+/// <summary>
+/// The terminal format: <c>path:line:col: severity RLxxx message</c>, then the related places and suggested fixes
+/// indented beneath, and a summary line ("1 error and 2 warnings in 1 file").
+/// </summary>
+public sealed class TextFormatter(bool color) : IFormatter
+{
+    private const string Reset = "\u001b[0m";
+
+    public void Write(LintReport report, TextWriter writer)
+    {
+        foreach (var file in report.Files)
+        {
+            if (file.Error is not null) writer.WriteLine($"{file.Path}: {Paint("error", "\u001b[31m")} {file.Error}");
+            foreach (var note in file.Notifications) writer.WriteLine($"{file.Path}: {Paint("note", "\u001b[36m")} {note}");
+            foreach (var f in file.Findings.Where(f => f.Suppression is null))
+            {
+                var loc = f.Location;
+                writer.WriteLine($"{loc.Path}:{loc.Line}:{loc.Column}: {SeverityText(f.Severity)} {Paint(f.Rule.Id, "\u001b[1m")} {f.Message} {Paint("(" + f.Rule.Name + ")", "\u001b[2m")}");
+                foreach (var related in f.Related)
+                    writer.WriteLine($"    {Paint("related", "\u001b[2m")} {related.Location.Path}:{related.Location.Line}:{related.Location.Column}: {related.Message}");
+                foreach (var fix in f.Fixes)
+                    writer.WriteLine($"    {Paint("fix", "\u001b[32m")} {fix.Description}");
+            }
+            if (report.IncludeStats && file.Coverage is { } c)
+            {
+                writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{file.Path}: stats: {c.NumericStatements} numeric statements, {c.CheckedStatements} checked ({c.Ratio:P0}); "
+                    + $"figures: {c.Money} money, {c.Percentages} percentages, {c.Years} years/periods, {c.OtherNumbers} other numbers; "
+                    + $"claims: {c.ValueClaims} market values, {c.RateClaims} growth rates, {c.ShareClaims} shares; {c.GrowthChecks} growth checks"));
+            }
+        }
+        writer.WriteLine(Summary(report));
+    }
+
+    public static string Summary(LintReport report)
+    {
+        var parts = new List<string>();
+        if (report.Errors > 0) parts.Add("error".ToQuantity(report.Errors));
+        if (report.Warnings > 0) parts.Add("warning".ToQuantity(report.Warnings));
+        if (report.Notes > 0) parts.Add("note".ToQuantity(report.Notes));
+        string files = "file".ToQuantity(report.Files.Count);
+        return parts.Count == 0 ? $"No problems found in {files}." : $"{parts.Humanize()} in {"file".ToQuantity(report.FilesWithFindings)} ({files} checked).";
+    }
+
+    private string SeverityText(Severity s) => s switch
+    {
+        Severity.Error => Paint("error", "\u001b[31m"),
+        Severity.Warning => Paint("warning", "\u001b[33m"),
+        _ => Paint("note", "\u001b[36m"),
+    };
+
+    private string Paint(string text, string code) => color ? code + text + Reset : text;
+}

@@ -1,0 +1,24 @@
+namespace ReportLint.Tests;
+
+internal static class TestPaths
+{
+    private static string? _root;
+
+    /// <summary>The repository root (the folder holding ReportLint.sln).</summary>
+    public static string RepoRoot
+    {
+        get
+        {
+            if (_root is not null) return _root;
+            var dir = new DirectoryInfo(AppContext.BaseDirectory);
+            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "ReportLint.sln"))) dir = dir.Parent;
+            return _root = dir?.FullName ?? throw new InvalidOperationException("cannot find the repository root");
+        }
+    }
+
+    public static string Seeds => Path.Combine(RepoRoot, "seeds");
+    public static string SeedReport => Path.Combine(Seeds, "internet-micro-drama-report.txt");
+    public static string Fixtures => Path.Combine(RepoRoot, "tests", "ReportLint.Tests", "Fixtures");
+    public static string Data => Path.Combine(RepoRoot, "tests", "ReportLint.Tests", "Data");
+    public static string Shared => Path.Combine(RepoRoot, "..", "shared");
+}
