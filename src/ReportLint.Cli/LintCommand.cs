@@ -29,7 +29,8 @@ public sealed class LintCommand(TextWriter stdout, TextWriter stderr, Func<Strea
         using var loggerFactory = LoggerFactory.Create(b =>
         {
             if (options.Verbose)
-                b.AddSimpleConsole(o => { o.SingleLine = true; o.IncludeScopes = false; })
+                b.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace)
+                 .AddSimpleConsole(o => { o.SingleLine = true; o.IncludeScopes = false; })
                  .AddFilter(_ => true)
                  .SetMinimumLevel(LogLevel.Debug);
             else b.SetMinimumLevel(LogLevel.None);

@@ -78,6 +78,11 @@ public static class ReportLintCli
         var explain = new Command("explain", "Explain a rule: what it checks, why, a failing and a fixed example, and its options.") { ruleArg };
         explain.SetAction(parse => RulesCommand.Explain(parse.GetValue(ruleArg)!, stdout));
         root.Subcommands.Add(explain);
+
+        var fileArg = new Argument<string>("file") { Description = "A report draft." };
+        var inspect = new Command("inspect", "Show what ReportLint understood of a report: periods, values, rates, shares and the growth checks formed.") { fileArg };
+        inspect.SetAction(parse => InspectCommand.Run(parse.GetValue(fileArg)!, stdout));
+        root.Subcommands.Add(inspect);
         return root;
     }
 }

@@ -131,7 +131,7 @@ public static partial class ClaimExtractor
     ];
 
     private static readonly string[] RateCuesAfter = ["cagr", "compound annual", "compounded annual", "annual growth", "per annum", "annually", "a year", "per year", "each year"];
-    private static readonly string[] NotMultiYear = ["year-over-year", "year-on-year", "yoy", "y-o-y", "quarter", "month", "share", "margin", "penetration", "of the market", "of total", "of revenue"];
+    private static readonly string[] NotMultiYear = ["year-over-year", "year-on-year", "year over year", "year on year", "yoy", "y-o-y", "quarter", "month", "share", "margin", "penetration", "of the market", "of total", "of revenue"];
 
     private static bool IsGrowthRate(Statement statement, int index)
     {
@@ -304,7 +304,7 @@ public static partial class ClaimExtractor
                 var m = MarketNamePattern().Match(st.Text);
                 if (!m.Success) continue;
                 var name = m.Groups[1].Value.Trim();
-                if (name.Length >= 3 && !name.Equals("The", StringComparison.Ordinal)) return name;
+                if (name.Length >= 3 && !name.Equals("The", StringComparison.Ordinal) && name.Any(char.IsLetter) && !name.StartsWith("FY", StringComparison.Ordinal)) return name;
             }
             catch (RegexMatchTimeoutException) { }
         }

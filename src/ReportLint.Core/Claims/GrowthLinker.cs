@@ -22,6 +22,14 @@ internal static class GrowthLinker
                     ? TryBuild(rate, Unambiguous(sameSubject.Where(v => IsLinkable(v, model) || v.Statement == rate.Statement)).ToList())
                     : null);
             if (growth is null) continue;
+            if (rate.Window?.From is null)
+            {
+                // With no stated start year, any earlier value of the same subject nearby may be the one the rate runs from.
+                var more = sameSubject.Where(v => v.Year < growth.End.Year && !growth.Starts.Any(s => s.Year == v.Year)
+                                                  && IsNeighbour(v.Statement, rate.Statement) && IsLinkable(v, model))
+                    .GroupBy(v => v.Year).Select(g => g.First()).ToList();
+                if (more.Count > 0) growth = new GrowthClaim(rate, growth.Starts.Concat(more).OrderBy(v => v.Year).ToList(), growth.End, growth.WindowSpans);
+            }
             model.Growth.Add(growth);
             foreach (var st in growth.Statements) model.Checked.Add(st);
         }
@@ -44,10 +52,14 @@ internal static class GrowthLinker
         var st = value.Statement;
         if (st.Kind is StatementKind.Field or StatementKind.TableRow) return true;
         string t = st.Text;
-        return t.Contains("market", StringComparison.OrdinalIgnoreCase) || t.Contains("industry", StringComparison.OrdinalIgnoreCase)
-               || model.MarketName is { } name && t.Contains(name, StringComparison.OrdinalIgnoreCase)
-               || t.StartsWith("It ", StringComparison.Ordinal);
+        if (model.MarketName is { } name && t.Contains(name, StringComparison.OrdinalIgnoreCase)) return true;
+        foreach (var word in MarketWords)
+            if (t.Contains(word, StringComparison.OrdinalIgnoreCase)) return true;
+        return t.StartsWith("It ", StringComparison.Ordinal);
     }
+
+    /// <summary>Words that say a sentence is about the whole market ("Hospitals accounted for USD 2 billion" is not).</summary>
+    private static readonly string[] MarketWords = ["market", "industry", "worldwide", "global", "sales", "revenue", "valued", "worth", "size", "spending", "valuation"];
 
     /// <summary>Drops years for which the report states two different values (a contradiction, reported elsewhere).</summary>
     private static IEnumerable<ValueClaim> Unambiguous(IEnumerable<ValueClaim> values) =>

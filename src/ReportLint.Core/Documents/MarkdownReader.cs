@@ -85,9 +85,17 @@ public static class MarkdownReader
         return new string(chars);
     }
 
+    /// <summary>The 1-based lines a block covers (Markdig clears a leaf's Lines once its inlines are parsed).</summary>
+    private static (int First, int Last) LinesOf(SourceText source, LeafBlock block)
+    {
+        var span = ToSpan(block.Span, source);
+        return (source.GetPosition(span.Start).Line, source.GetPosition(Math.Max(span.Start, span.End - 1)).Line);
+    }
+
     private static bool IsPipeParagraph(SourceText source, ParagraphBlock paragraph)
     {
-        for (int line = paragraph.Line + 1; line <= paragraph.Line + paragraph.Lines.Count; line++)
+        var (first, last) = LinesOf(source, paragraph);
+        for (int line = first; line <= last; line++)
             if (!PipeRows.IsPipeRow(source.GetLineText(line)) && !PipeRows.IsDelimiterRow(source.GetLineText(line))) return false;
         return true;
     }
@@ -96,7 +104,8 @@ public static class MarkdownReader
     private static void AddPipeParagraph(DocumentBuilder builder, SourceText source, ParagraphBlock paragraph)
     {
         var rows = new List<(TableRow, TextSpan, string)>();
-        for (int line = paragraph.Line + 1; line <= paragraph.Line + paragraph.Lines.Count; line++)
+        var (first, last) = LinesOf(source, paragraph);
+        for (int line = first; line <= last; line++)
         {
             var span = source.GetLineSpan(line);
             string text = source.Slice(span);

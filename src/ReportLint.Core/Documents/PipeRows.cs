@@ -16,7 +16,10 @@ internal static class PipeRows
         var t = line.Trim();
         if (t.Length == 0) return false;
         int pipes = CountPipes(t);
-        return pipes >= 2 || pipes == 1 && (t[0] == '|' || t[^1] == '|');
+        if (pipes >= 2 || pipes == 1 && (t[0] == '|' || t[^1] == '|')) return true;
+        // "Base year: 2024 | Forecast period: 2025–2033": two fields side by side.
+        int bar = t.IndexOf('|');
+        return pipes == 1 && t[..bar].Contains(':') && t[(bar + 1)..].Contains(':');
     }
 
     /// <summary>A GFM delimiter row: |---|:---:|</summary>

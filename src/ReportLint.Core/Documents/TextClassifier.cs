@@ -61,7 +61,7 @@ internal static class TextClassifier
         int colon = text.IndexOf(':');
         if (colon <= 0 || colon > 70) return -1;
         var key = text[..colon].Trim();
-        if (key.Length == 0 || !char.IsLetter(key[0])) return -1;
+        if (key.Length == 0 || !char.IsLetterOrDigit(key[0])) return -1;
         if (colon + 1 < text.Length && !char.IsWhiteSpace(text[colon + 1])) return -1; // 10:30, http://
         if (text[(colon + 1)..].Trim().Length == 0) return -1;
         int words = 1;

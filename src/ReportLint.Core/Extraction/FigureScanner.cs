@@ -292,12 +292,13 @@ public static class FigureScanner
             // "2025-32": a two-digit end year.
             if (aEnd + 2 < text.Length && text[aEnd] is '-' or '–' or '—' or '/' && IsDigits(text, aEnd + 1, 2)
                 && (aEnd + 3 >= text.Length || !char.IsDigit(text[aEnd + 3]))
-                && (f + 1 >= figures.Count || figures[f + 1].Span.Start - baseOffset >= aEnd + 3))
+                && f + 1 < figures.Count && figures[f + 1] is NumberFigure { Raw.Length: 2 } tail && tail.Span.Start - baseOffset == aEnd + 1)
             {
                 int to = a.Year / 100 * 100 + int.Parse(text.AsSpan(aEnd + 1, 2));
                 if (to > a.Year)
                 {
                     a.InPeriod = true;
+                    figures.RemoveAt(f + 1);
                     periods.Add(new PeriodFigure(new TextSpan(a.Span.Start, baseOffset + aEnd + 3), text[(a.Span.Start - baseOffset)..(aEnd + 3)], a.Year, to));
                     continue;
                 }

@@ -32,8 +32,9 @@ public sealed class Gazetteer
     public IReadOnlyList<Place> Places { get; }
     public IReadOnlyDictionary<string, Place> ByName { get; }
 
+    /// <summary>Places named in <paramref name="text"/>; "US$" and "C$" are currencies, not places.</summary>
     public IEnumerable<PlaceMention> Find(string text, int baseOffset = 0) =>
-        _matcher.Find(text).Select(m => new PlaceMention(m.Value, new TextSpan(baseOffset + m.Start, baseOffset + m.End), text[m.Start..m.End]));
+        _matcher.Find(text).Where(m => m.End >= text.Length || text[m.End] != '$').Select(m => new PlaceMention(m.Value, new TextSpan(baseOffset + m.Start, baseOffset + m.End), text[m.Start..m.End]));
 
     /// <summary>True when <paramref name="place"/> is <paramref name="scope"/> or lies inside it.</summary>
     public bool IsWithin(Place place, Place scope)
