@@ -23,9 +23,15 @@ public sealed class JsonFormatter : IFormatter
                     Math.Round(f.Coverage.Ratio, 4), f.Coverage.Money, f.Coverage.Percentages, f.Coverage.Years, f.Coverage.OtherNumbers,
                     f.Coverage.ValueClaims, f.Coverage.RateClaims, f.Coverage.ShareClaims, f.Coverage.GrowthChecks)).ToList()
                 : null);
-        writer.Write(JsonSerializer.Serialize(document, ReportJsonContext.Default.JsonReport));
+        writer.Write(JsonSerializer.Serialize(document, Context.JsonReport));
         writer.WriteLine();
     }
+
+    // Readable JSON: "×" and "+" stay as they are (the output is UTF-8, not embedded in HTML).
+    private static readonly ReportJsonContext Context = new(new JsonSerializerOptions(ReportJsonContext.Default.Options)
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
 
     private static JsonFinding ToJson(Finding f) => new(
         f.Path, f.Rule.Id, f.Rule.Name, f.Severity.Name(), f.Message,
