@@ -8,10 +8,11 @@ namespace ReportLint.Core.Claims;
 /// <summary>Reads a document's statements into typed claims: market values, growth rates, shares and periods.</summary>
 public static partial class ClaimExtractor
 {
-    public static ClaimsModel Extract(ReportDocument document, Gazetteer gazetteer)
+    public static ClaimsModel Extract(ReportDocument document, KnowledgeBase knowledge)
     {
+        var gazetteer = knowledge.Gazetteer;
         var statements = StatementBuilder.Build(document);
-        var model = new ClaimsModel(document, statements);
+        var model = new ClaimsModel(document, statements) { Knowledge = knowledge, Outline = ReportOutline.Build(document) };
         model.MarketName = FindMarketName(statements);
         model.SegmentNames = FindSegmentNames(document, statements);
         ReadPeriods(model);

@@ -23,6 +23,15 @@ public sealed class ClaimsModel
     public string? MarketName { get; internal set; }
     public IReadOnlyList<string> SegmentNames { get; internal set; } = [];
 
+    /// <summary>Which parts of the report are scope table, segmentation list, contents, footer and body.</summary>
+    public ReportOutline Outline { get; internal set; } = new();
+
+    private ScopeFacts? _scope;
+    internal Knowledge.KnowledgeBase? Knowledge { get; set; }
+
+    /// <summary>What the report says it covers and what it discusses (built on first use).</summary>
+    public ScopeFacts Scope => _scope ??= ScopeFacts.Build(this, Knowledge ?? ReportLint.Core.Knowledge.KnowledgeBase.BuiltIn);
+
     /// <summary>Statements whose figures some check has used, for the coverage report.</summary>
     public HashSet<Statement> Checked { get; } = new();
 

@@ -59,6 +59,8 @@ public static class PlainTextReader
             }
             FlushTable();
 
+            // A paragraph whose last line ended a sentence is complete; what follows may be a heading.
+            if (paragraphStart >= 0 && source.Text[paragraphEnd - 1] is '.' or '!' or '?' or ':' or '"' or '”') FlushParagraph();
             int indent = lineText.Length - lineText.TrimStart().Length;
             var content = new TextSpan(span.Start + indent, span.Start + indent + trimmed.Length);
             if (TextClassifier.ListMarkerLength(trimmed) > 0)
@@ -72,11 +74,6 @@ public static class PlainTextReader
             }
             else
             {
-                if (paragraphStart >= 0)
-                {
-                    char last = source.Text[paragraphEnd - 1];
-                    if (last is '.' or '!' or '?' or ':' or '"' or '”') FlushParagraph();
-                }
                 if (paragraphStart < 0) paragraphStart = content.Start;
                 paragraphEnd = content.End;
             }

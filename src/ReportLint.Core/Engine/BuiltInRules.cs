@@ -1,5 +1,6 @@
 using ReportLint.Core.Rules;
 using ReportLint.Core.Rules.Arithmetic;
+using ReportLint.Core.Rules.Scope;
 
 namespace ReportLint.Core.Engine;
 
@@ -10,6 +11,9 @@ public static class BuiltInRules
     [
         new CagrMismatchRule(),
         new ImplausibleFigureRule(),
+        new GeographyScopeRule(),
+        new SegmentScopeRule(),
+        new CompanyCoverageRule(),
     ];
 
     private static IReadOnlyList<RuleDescriptor>? _descriptors;

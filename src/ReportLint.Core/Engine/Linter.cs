@@ -61,7 +61,7 @@ public sealed class Linter
     public DocumentResult Lint(ReportDocument document, LintSettings? settings = null)
     {
         settings ??= LintSettings.Default;
-        var claims = ClaimExtractor.Extract(document, _knowledge.Gazetteer);
+        var claims = ClaimExtractor.Extract(document, _knowledge);
         _logger.LogDebug("{Path}: {Statements} statements, {Values} values, {Rates} rates, {Growth} growth checks",
             document.Path, claims.Statements.Count, claims.Values.Count, claims.Rates.Count, claims.Growth.Count);
         var findings = new List<Finding>();

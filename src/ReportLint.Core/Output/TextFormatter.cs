@@ -45,7 +45,7 @@ public sealed class TextFormatter(bool color) : IFormatter
         if (report.Warnings > 0) parts.Add("warning".ToQuantity(report.Warnings));
         if (report.Notes > 0) parts.Add("note".ToQuantity(report.Notes));
         string files = "file".ToQuantity(report.Files.Count);
-        return parts.Count == 0 ? $"No problems found in {files}." : $"{parts.Humanize()} in {"file".ToQuantity(report.FilesWithFindings)} ({files} checked).";
+        return parts.Count == 0 ? $"No problems found in {files}." : $"{parts.Humanize("and")} in {"file".ToQuantity(report.FilesWithFindings)} ({files} checked).";
     }
 
     private string SeverityText(Severity s) => s switch

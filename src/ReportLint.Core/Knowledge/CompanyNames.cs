@@ -1,0 +1,94 @@
+namespace ReportLint.Core.Knowledge;
+
+/// <summary>
+/// How to read company names the way a reader does (rules/companies.yaml): "Netflix, Inc." is Netflix,
+/// "Tencent Holdings Ltd." is Tencent; and the phrases that introduce company names in prose ("players like").
+/// </summary>
+public sealed class CompanyNames
+{
+    private readonly string[] _suffixes;
+    private readonly HashSet<string> _trailing;
+    private readonly HashSet<string> _leading;
+
+    public CompanyNames(IEnumerable<string> legalSuffixes, IEnumerable<string> trailingWords, IEnumerable<string> leadingWords,
+        IEnumerable<string> cues, IEnumerable<string> listTerminators)
+    {
+        _suffixes = legalSuffixes.OrderByDescending(s => s.Length).ToArray();
+        _trailing = new HashSet<string>(trailingWords, StringComparer.OrdinalIgnoreCase);
+        _leading = new HashSet<string>(leadingWords, StringComparer.OrdinalIgnoreCase);
+        Cues = cues.OrderByDescending(c => c.Length).ToList();
+        ListTerminators = listTerminators.OrderByDescending(t => t.Length).ToList();
+    }
+
+    public IReadOnlyList<string> Cues { get; }
+    public IReadOnlyList<string> ListTerminators { get; }
+
+    /// <summary>True when the text is only a legal form ("Inc.", "Ltd.") — the tail of "Netflix, Inc." split at its comma.</summary>
+    public bool IsLegalSuffix(string text)
+    {
+        var t = text.Trim();
+        return _suffixes.Any(s => string.Equals(s, t, StringComparison.OrdinalIgnoreCase) || string.Equals(s.TrimEnd('.'), t.TrimEnd('.'), StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>Lower-case name tokens with legal forms and filler words removed: "Tencent Holdings Ltd." → [tencent].</summary>
+    public IReadOnlyList<string> Normalize(string name)
+    {
+        var t = name.Trim().TrimEnd(',', ';', '.').Trim();
+        bool changed = true;
+        while (changed)
+        {
+            changed = false;
+            foreach (var s in _suffixes)
+            {
+                if (t.Length > s.Length + 1 && t.EndsWith(s, StringComparison.OrdinalIgnoreCase)
+                    && !char.IsLetterOrDigit(t[t.Length - s.Length - 1]))
+                {
+                    t = t[..^s.Length].TrimEnd(' ', ',', '.').Trim();
+                    changed = true;
+                    break;
+                }
+            }
+        }
+        var tokens = t.Split([' ', '-', '/', '(', ')', ',', '.', '\''], StringSplitOptions.RemoveEmptyEntries)
+            .Select(w => w.ToLowerInvariant().TrimEnd('+')).Where(w => w.Length > 0).ToList();
+        while (tokens.Count > 1 && _leading.Contains(tokens[0])) tokens.RemoveAt(0);
+        while (tokens.Count > 2 && _trailing.Contains(tokens[^1])) tokens.RemoveAt(tokens.Count - 1);
+        return tokens;
+    }
+
+    /// <summary>A name as read in prose is covered by a listed name when both start with the same name word ("Tencent Video" / "Tencent Holdings").</summary>
+    public bool Covers(string listed, string mentioned)
+    {
+        var a = Normalize(listed);
+        var b = Normalize(mentioned);
+        if (a.Count == 0 || b.Count == 0) return false;
+        if (a[0] == b[0]) return true;
+        // "Amazon Prime Video" listed, "Prime Video" mentioned; "Disney+ Hotstar" listed, "Hotstar" mentioned.
+        string aj = string.Join(' ', a), bj = string.Join(' ', b);
+        return aj.Contains(bj, StringComparison.Ordinal) && bj.Length >= 4 || bj.Contains(aj, StringComparison.Ordinal) && aj.Length >= 4;
+    }
+
+    /// <summary>Splits a "Companies covered" list, keeping "Netflix, Inc." together.</summary>
+    public IReadOnlyList<string> SplitList(string value)
+    {
+        var parts = value.Split([',', ';'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var names = new List<string>();
+        foreach (var part in parts)
+        {
+            if (names.Count > 0 && IsLegalSuffix(part)) names[^1] += ", " + part;
+            else if (part.StartsWith("and ", StringComparison.OrdinalIgnoreCase)) names.Add(part[4..].Trim());
+            else names.Add(part);
+        }
+        return names.Where(n => n.Length > 1 && !ListTerminators.Any(t => n.Equals(t, StringComparison.OrdinalIgnoreCase))).ToList();
+    }
+
+    private static CompanyNames? _builtIn;
+    public static CompanyNames BuiltIn => _builtIn ??= Load(YamlData.LoadEmbedded("rules/companies.yaml"));
+
+    public static CompanyNames Load(YamlData data)
+    {
+        var root = data.Map(data.Root, "companies");
+        return new CompanyNames(data.StringList(root, "legalSuffixes"), data.StringList(root, "trailingWords"), data.StringList(root, "leadingWords"),
+            data.StringList(root, "cues"), data.StringList(root, "listTerminators"));
+    }
+}

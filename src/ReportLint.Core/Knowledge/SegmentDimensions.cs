@@ -1,0 +1,71 @@
+namespace ReportLint.Core.Knowledge;
+
+/// <summary>A way reports split a market: "By Genre", "By End User".</summary>
+public sealed record Dimension(string Name, bool Geographic)
+{
+    public override string ToString() => Name;
+}
+
+/// <summary>
+/// Segmentation vocabulary (rules/segment-dimensions.yaml): dimension names and their synonyms, so that "By End-Use",
+/// "End User Insights" and "Segmentation by End Users" are one dimension.
+/// </summary>
+public sealed class SegmentDimensions
+{
+    private readonly Dictionary<string, Dimension> _byKey;
+
+    public SegmentDimensions(IReadOnlyList<string> prefixes, IEnumerable<(string Alias, Dimension Dimension)> aliases)
+    {
+        Prefixes = prefixes.OrderByDescending(p => p.Length).ToList();
+        _byKey = new Dictionary<string, Dimension>(StringComparer.Ordinal);
+        foreach (var (alias, dim) in aliases) _byKey.TryAdd(Key(alias), dim);
+    }
+
+    /// <summary>"By", "Based on", "Segmentation by": words that introduce a dimension name.</summary>
+    public IReadOnlyList<string> Prefixes { get; }
+
+    /// <summary>Lower case, prefix removed, "-", "/" and runs of spaces treated alike.</summary>
+    public string Key(string name)
+    {
+        var t = name.Trim().TrimEnd(':', ',', '.').Trim();
+        foreach (var p in Prefixes ?? [])
+            if (t.StartsWith(p + " ", StringComparison.OrdinalIgnoreCase)) { t = t[(p.Length + 1)..]; break; }
+        var chars = t.ToLowerInvariant().Select(c => char.IsLetterOrDigit(c) ? c : ' ').ToArray();
+        return string.Join(' ', new string(chars).Split(' ', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    /// <summary>The known dimension for a name, or a new one named as written (reports invent dimensions freely).</summary>
+    public Dimension Resolve(string name)
+    {
+        string key = Key(name);
+        if (_byKey.TryGetValue(key, out var d)) return d;
+        // Plural and singular forms ("Platforms").
+        if (key.EndsWith('s') && _byKey.TryGetValue(key[..^1], out d)) return d;
+        var title = string.Join(' ', key.Split(' ').Select(w => w.Length > 0 ? char.ToUpperInvariant(w[0]) + w[1..] : w));
+        return new Dimension(title, false);
+    }
+
+    public bool IsKnown(string name) => _byKey.ContainsKey(Key(name));
+
+    private static SegmentDimensions? _builtIn;
+    public static SegmentDimensions BuiltIn => _builtIn ??= Load(YamlData.LoadEmbedded("rules/segment-dimensions.yaml"));
+
+    public static SegmentDimensions Load(YamlData data)
+    {
+        var root = data.Map(data.Root, "segment dimensions");
+        var prefixes = data.StringList(root, "prefixes");
+        var aliases = new List<(string, Dimension)>();
+        var probe = new SegmentDimensions(prefixes, []);
+        if (YamlData.Get(root, "dimensions") is { } dims)
+        {
+            foreach (var node in data.Seq(dims, "dimensions").Children)
+            {
+                var entry = data.Map(node, "dimension");
+                var dim = new Dimension(data.RequiredString(entry, "name", "a dimension"), data.Bool(entry, "geographic"));
+                aliases.Add((dim.Name, dim));
+                foreach (var a in data.StringList(entry, "aliases")) aliases.Add((a, dim));
+            }
+        }
+        return new SegmentDimensions(prefixes, aliases);
+    }
+}
