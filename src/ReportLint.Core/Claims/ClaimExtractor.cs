@@ -54,11 +54,16 @@ public static partial class ClaimExtractor
                 }
             }
             if (last is not null) previous = last;
+            if (model.Outline.IsBody(statement.Block))
+                model.Superlatives.AddRange(Superlatives.Find(statement, resolver, mentions, SectionDimension(statement.Block)));
         }
         DataTables.Read(model, resolver);
         GrowthLinker.Link(model);
         return model;
     }
+
+    private static string? SectionDimension(Block block) =>
+        block.Kind == BlockKind.Heading ? Superlatives.DimensionIn(block.Text) : block.Section is { } h ? Superlatives.DimensionIn(h.Text) : null;
 
     // ---- values and years -------------------------------------------------------------------------------------
 
@@ -318,7 +323,7 @@ public static partial class ClaimExtractor
         foreach (var field in document.Fields)
         {
             string key = field.NormalizedKey;
-            if (!(key.Contains("segment") || key.Contains("by type") || key.Contains("by application"))) continue;
+            if (!(key.Contains("segments") || key.Contains("segmentation") || key.Contains("segment covered"))) continue;
             foreach (var part in field.Value.Split([',', ';', '/'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
             {
                 var p = part;

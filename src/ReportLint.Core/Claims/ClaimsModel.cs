@@ -18,6 +18,7 @@ public sealed class ClaimsModel
     public List<RateClaim> Rates { get; } = new();
     public List<ShareClaim> Shares { get; } = new();
     public List<GrowthClaim> Growth { get; } = new();
+    public List<SuperlativeClaim> Superlatives { get; } = new();
     public ReportPeriods Periods { get; } = new();
     /// <summary>The market the report is about ("Internet Micro Drama"), when it can be told.</summary>
     public string? MarketName { get; internal set; }
@@ -34,6 +35,12 @@ public sealed class ClaimsModel
 
     /// <summary>Statements whose figures some check has used, for the coverage report.</summary>
     public HashSet<Statement> Checked { get; } = new();
+
+    /// <summary>
+    /// True when a value can be trusted to be about what its subject says: a field or table cell, or a sentence that names the
+    /// market ("Hospitals accounted for USD 2 billion" names a segment the reader cannot resolve, so it is not the market's size).
+    /// </summary>
+    public bool IsTrustedSubject(ValueClaim value) => GrowthLinker.IsLinkable(value, this);
 
     public IEnumerable<Figure> Figures => Statements.SelectMany(s => s.Figures);
 

@@ -46,7 +46,7 @@ internal static class GrowthLinker
     }
 
     /// <summary>A value from another statement is only trusted as the market's when its statement says so.</summary>
-    private static bool IsLinkable(ValueClaim value, ClaimsModel model)
+    internal static bool IsLinkable(ValueClaim value, ClaimsModel model)
     {
         if (value.Subject.Kind != SubjectKind.Market) return true;
         var st = value.Statement;

@@ -1,5 +1,6 @@
 using ReportLint.Core.Rules;
 using ReportLint.Core.Rules.Arithmetic;
+using ReportLint.Core.Rules.Contradictions;
 using ReportLint.Core.Rules.Scope;
 
 namespace ReportLint.Core.Engine;
@@ -10,7 +11,13 @@ public static class BuiltInRules
     public static IReadOnlyList<Rule> Create() =>
     [
         new CagrMismatchRule(),
+        new GrowthDirectionRule(),
+        new PartsExceedTotalRule(),
+        new ShareSumRule(),
         new ImplausibleFigureRule(),
+        new ConflictingFigureRule(),
+        new PeriodConflictRule(),
+        new SuperlativeConflictRule(),
         new GeographyScopeRule(),
         new SegmentScopeRule(),
         new CompanyCoverageRule(),

@@ -37,6 +37,22 @@ public static class Hedges
         return narrowed.IsEmpty ? band : narrowed;
     }
 
+    /// <summary>
+    /// What a hedged figure can be when comparing two statements of it: "over USD 1 billion" is true of any value above
+    /// one billion, so it only contradicts a smaller one. (The CAGR check uses the bounded band of <see cref="Apply"/>.)
+    /// </summary>
+    public static Interval Loose(Interval rounding, double value, Hedge hedge)
+    {
+        double m = Math.Abs(value);
+        return hedge switch
+        {
+            Hedge.Approximately => rounding.Hull(new Interval(value - 0.05 * m, value + 0.05 * m)),
+            Hedge.AtMost or Hedge.Below => new Interval(double.NegativeInfinity, rounding.High),
+            Hedge.AtLeast => new Interval(rounding.Low, double.PositiveInfinity),
+            _ => rounding,
+        };
+    }
+
     public static string Describe(Hedge hedge) => hedge switch
     {
         Hedge.Approximately => "approximately",
@@ -119,6 +135,9 @@ public sealed class MoneyFigure : Figure
 
     /// <summary>What the printed figure stands for, in currency units: its rounding interval narrowed by its hedge.</summary>
     public Interval Interval => Hedges.Apply(Amount.Interval * Scale.Multiplier, Value, Hedge);
+
+    /// <summary>Every value the statement is compatible with (one-sided for "over"/"nearly").</summary>
+    public Interval LooseInterval => Hedges.Loose(Amount.Interval * Scale.Multiplier, Value, Hedge);
 }
 
 /// <summary>A percentage ("13.5%", "13.50 %", "13.5 percent") or a change in percentage points.</summary>
@@ -141,6 +160,9 @@ public sealed class PercentFigure : Figure
 
     /// <summary>The interval in percent, narrowed by any hedge.</summary>
     public Interval Interval => Hedges.Apply(Number.Interval, Value, Hedge);
+
+    /// <summary>Every value the statement is compatible with (one-sided for "over"/"nearly").</summary>
+    public Interval LooseInterval => Hedges.Loose(Number.Interval, Value, Hedge);
 }
 
 /// <summary>A year: "2025", "FY2025", "2030F", "2025E".</summary>
