@@ -71,6 +71,7 @@ public static partial class ClaimExtractor
     {
         "in", "by", "for", "the", "year", "of", "at", "end", "as", "through", "until", "till", "during", "fy", "calendar",
         "fiscal", "cy", "e", "estimated", "est", "projected", "forecast", "expected", "and", "value", "size", "market",
+        "revenue", "revenues", "sales", "share", "total", "global", "globally", "worldwide",
     };
 
     /// <summary>The year a money figure is stated for: "USD 1.45 billion in 2025", "In 2025, … USD 1.45 billion", a field key "Market Size in 2025:".</summary>

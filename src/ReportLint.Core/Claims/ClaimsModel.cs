@@ -36,6 +36,10 @@ public sealed class ClaimsModel
     /// <summary>Statements whose figures some check has used, for the coverage report.</summary>
     public HashSet<Statement> Checked { get; } = new();
 
+    /// <summary>Statements that yielded a typed claim (a dated value, a growth rate, a share): what the checks can work on.</summary>
+    public HashSet<Statement> Understood =>
+        Values.Select(v => v.Statement).Concat(Rates.Select(r => r.Statement)).Concat(Shares.Select(s => s.Statement)).ToHashSet();
+
     /// <summary>
     /// True when a value can be trusted to be about what its subject says: a field or table cell, or a sentence that names the
     /// market ("Hospitals accounted for USD 2 billion" names a segment the reader cannot resolve, so it is not the market's size).
@@ -55,7 +59,7 @@ public sealed class ClaimsModel
                 Figures.Count(f => f.Kind is FigureKind.Year or FigureKind.Period),
                 Figures.Count(f => f.Kind == FigureKind.Number),
                 numeric.Count,
-                numeric.Count(Checked.Contains),
+                numeric.Count(Understood.Contains),
                 Values.Count, Rates.Count, Shares.Count, Growth.Count);
         }
     }

@@ -207,7 +207,7 @@ public sealed partial class ScopeFacts
                     {
                         if (NotCompanies.Contains(name) || segmentNames.Contains(name)) continue;
                         if (knowledge.Gazetteer.Find(name).Any(m => m.Text.Length >= name.Length - 1)) continue;
-                        if (model.MarketName is { } market && name.Contains(market, StringComparison.OrdinalIgnoreCase)) continue;
+                        if (model.MarketName is { } market && name.Equals(market, StringComparison.OrdinalIgnoreCase)) continue;
                         var span = new TextSpan(st.Span.Start + start, st.Span.Start + start + name.Length);
                         if (BodyCompanies.Any(c => c.Span == span)) continue;
                         BodyCompanies.Add(new Mention<string>(name, name, span, st.Block));

@@ -1,3 +1,4 @@
+using ReportLint.Core.Extraction;
 using ReportLint.Core.Knowledge;
 
 namespace ReportLint.Core.Claims;
@@ -112,6 +113,16 @@ internal sealed class SubjectResolver
             int b = text.LastIndexOf(br, Math.Max(0, local - 1), StringComparison.OrdinalIgnoreCase);
             if (b >= 0 && b + br.Length <= local) clauseStart = Math.Max(clauseStart, b + br.Length);
         }
+        // In a list of figures ("North America accounted for USD 4.2 billion, Europe for USD 3.1 billion"), a name after the
+        // previous figure belongs to this one.
+        int previousFigureEnd = statement.Figures.Where(f => f.Kind is FigureKind.Money or FigureKind.Percent && f.Span.End <= offset)
+            .Select(f => f.Span.End - statement.Span.Start).DefaultIfEmpty(-1).Max();
+        if (previousFigureEnd > clauseStart)
+            foreach (var (at, subject) in mentions.Items)
+            {
+                int l = at - statement.Span.Start;
+                if (l >= previousFigureEnd && l < local) return subject;
+            }
         foreach (var (at, subject) in mentions.Items)
         {
             int l = at - statement.Span.Start;

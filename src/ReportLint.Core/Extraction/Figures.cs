@@ -138,6 +138,11 @@ public sealed class MoneyFigure : Figure
 
     /// <summary>Every value the statement is compatible with (one-sided for "over"/"nearly").</summary>
     public Interval LooseInterval => Hedges.Loose(Amount.Interval * Scale.Multiplier, Value, Hedge);
+
+    /// <summary>The amount as a reader should see it: the printed text, completed with the unit a table column stated ("USD 10.0 billion").</summary>
+    public string Display => Raw.Any(char.IsLetter) || Raw.Any(c => c is '$' or '€' or '£' or '¥' or '₹')
+        ? Raw.Trim()
+        : $"{(Currency is null ? "" : Currency + " ")}{Raw.Trim()}{(Scale.Name.Length > 0 ? " " + Scale.Name : "")}";
 }
 
 /// <summary>A percentage ("13.5%", "13.50 %", "13.5 percent") or a change in percentage points.</summary>

@@ -91,7 +91,7 @@ public sealed class CagrMismatchRule : Rule
         var severity = distance > tolerance ? Severity.Error : Severity.Warning;
 
         string message = string.Create(CultureInfo.InvariantCulture,
-            $"{subject}CAGR {rateClaim.Figure.Raw.Trim()} does not take {start.Figure.Raw.Trim()} ({start.Year}) to {end.Figure.Raw.Trim()} ({end.Year}): "
+            $"{subject}CAGR {rateClaim.Figure.Raw.Trim()} does not take {start.Figure.Display} ({start.Year}) to {end.Figure.Display} ({end.Year}): "
             + $"{startNumber} × {factor}^{years} = {expectedText}{endUnit}, stated {statedText}{endUnit} ({gap * 100:+0.0;-0.0} %); implied CAGR {impliedText} %.");
         var diagnoses = Diagnose(context, growth, start, years, rate, implied, rateDecimals).ToList();
         if (diagnoses.Count > 0) message += " " + string.Join(" ", diagnoses);
@@ -103,7 +103,7 @@ public sealed class CagrMismatchRule : Rule
         finding.Properties["impliedRate"] = PrintedNumber.Format(implied * 100, rateDecimals + 1);
         finding.Properties["years"] = years.ToString(CultureInfo.InvariantCulture);
         if (!start.Statement.Span.Overlaps(end.Statement.Span) || start.Statement != end.Statement)
-            finding.Related.Add(new RelatedLocation(context.Locate(start.Figure.Span), $"start value {start.Figure.Raw.Trim()} ({start.Year})"));
+            finding.Related.Add(new RelatedLocation(context.Locate(start.Figure.Span), $"start value {start.Figure.Display} ({start.Year})"));
         if (rateClaim.Statement != end.Statement)
             finding.Related.Add(new RelatedLocation(context.Locate(rateClaim.Figure.Span), $"growth rate {rateClaim.Figure.Raw.Trim()}"));
 
@@ -134,7 +134,7 @@ public sealed class CagrMismatchRule : Rule
         {
             if (Holds(start.Interval, rate, years, end.Interval * factor))
             {
-                yield return $"The figures hold if {end.Figure.Raw.Trim()} were {end.Figure.Raw.Trim().Replace(fromScale, toScale, StringComparison.OrdinalIgnoreCase)}: check the scale word.";
+                yield return $"The figures hold if {end.Figure.Display} were {end.Figure.Display.Replace(fromScale, toScale, StringComparison.OrdinalIgnoreCase)}: check the scale word.";
                 yield break;
             }
         }
@@ -142,7 +142,7 @@ public sealed class CagrMismatchRule : Rule
         {
             if (Holds(start.Interval * factor, rate, years, end.Interval))
             {
-                yield return $"The figures hold if {start.Figure.Raw.Trim()} were {start.Figure.Raw.Trim().Replace(fromScale, toScale, StringComparison.OrdinalIgnoreCase)}: check the scale word.";
+                yield return $"The figures hold if {start.Figure.Display} were {start.Figure.Display.Replace(fromScale, toScale, StringComparison.OrdinalIgnoreCase)}: check the scale word.";
                 yield break;
             }
         }

@@ -46,7 +46,7 @@ public sealed class GrowthDirectionRule : Rule
             reported.Add(statement);
             string direction = falls ? "falls" : "rises";
             var finding = context.Report(end.Figure.Span,
-                $"\"{wrong.Trim()}\" contradicts the figures: the value {direction} from {start.Figure.Raw.Trim()} ({start.Year}) to {end.Figure.Raw.Trim()} ({end.Year}).");
+                $"\"{wrong.Trim()}\" contradicts the figures: the value {direction} from {start.Figure.Display} ({start.Year}) to {end.Figure.Display} ({end.Year}).");
             finding.Related.Add(new RelatedLocation(context.Locate(start.Figure.Span), "start value"));
         }
     }

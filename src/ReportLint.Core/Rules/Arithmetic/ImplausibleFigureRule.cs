@@ -28,7 +28,7 @@ public sealed class ImplausibleFigureRule : Rule
                 context.Report(share.Figure.Span, $"A share of {share.Figure.Raw.Trim()} is more than the whole: shares cannot exceed 100 %.");
         foreach (var value in claims.Values)
             if (value.Figure.Value < 0)
-                context.Report(value.Figure.Span, $"A market size cannot be negative: {value.Figure.Raw.Trim()} in {value.Year}.");
+                context.Report(value.Figure.Span, $"A market size cannot be negative: {value.Figure.Display} in {value.Year}.");
         double maxRate = context.Settings.Number(MaxRate);
         foreach (var rate in claims.Rates)
             if (Math.Abs(rate.SignedValue) > maxRate)

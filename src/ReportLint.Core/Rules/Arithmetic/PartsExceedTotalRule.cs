@@ -25,8 +25,7 @@ public sealed class PartsExceedTotalRule : Rule
     {
         var claims = context.Claims;
         var gazetteer = context.Knowledge.Gazetteer;
-        var totals = claims.Values.Where(v => v.Subject.Kind == SubjectKind.Market && claims.IsTrustedSubject(v))
-            .GroupBy(v => (v.Year, v.Figure.Currency)).ToDictionary(g => g.Key, g => g.First());
+        var totals = claims.Values.Where(v => v.Subject.Kind == SubjectKind.Market && claims.IsTrustedSubject(v)).ToList();
         // Parts: top-level regions (never a country with its own region) or the segments of one block or table.
         var parts = claims.Values.Where(v => v.Subject.Kind is SubjectKind.Region or SubjectKind.Segment).ToList();
         var groups = parts.GroupBy(v => (v.Year, v.Figure.Currency, Kind: v.Subject.Kind,
@@ -37,8 +36,10 @@ public sealed class PartsExceedTotalRule : Rule
             if (group.Key.Kind == SubjectKind.Region)
                 members = members.Where(m => gazetteer.ByName.TryGetValue(m.Subject.Name, out var p) && p.Kind == PlaceKind.Region).ToList();
             if (members.Count < 2) continue;
-            if (!totals.TryGetValue((group.Key.Year, group.Key.Currency), out var total)
-                && !totals.TryGetValue((group.Key.Year, null), out total)) continue;
+            // The total of the same table when there is one ("Total" row), else the market size stated for that year.
+            var candidates = totals.Where(t => t.Year == group.Key.Year && (t.Figure.Currency == group.Key.Currency || t.Figure.Currency is null || group.Key.Currency is null)).ToList();
+            var total = candidates.FirstOrDefault(t => t.Statement.Block.Table is { } tt && tt == members[0].Statement.Block.Table) ?? candidates.FirstOrDefault();
+            if (total is null) continue;
             var sum = members.Aggregate(new Interval(0, 0), (acc, v) => acc + v.Figure.Interval);
             bool exceeds = sum.Low > total.Figure.Interval.High;
             bool tableShort = group.Key.Scope.StartsWith("table") && total.Statement.Block.Table is not null
@@ -52,7 +53,7 @@ public sealed class PartsExceedTotalRule : Rule
             var last = members.MaxBy(m => m.Figure.Span.Start)!;
             var finding = context.Report(last.Figure.Span, string.Create(CultureInfo.InvariantCulture,
                 $"The {(group.Key.Kind == SubjectKind.Region ? "regional" : "segment")} values for {group.Key.Year} add up to {verdict} the market total: "
-                + $"{terms} = {PrintedNumber.Format(sum.Mid / scale, d)}{unit}, but the market is {total.Figure.Raw.Trim()} (line {context.Locate(total.Figure.Span).Line})."));
+                + $"{terms} = {PrintedNumber.Format(sum.Mid / scale, d)}{unit}, but the market is {total.Figure.Display} (line {context.Locate(total.Figure.Span).Line})."));
             finding.Related.Add(new RelatedLocation(context.Locate(total.Figure.Span), "the market total"));
             foreach (var m in members.Where(m => m != last)) finding.Related.Add(new RelatedLocation(context.Locate(m.Figure.Span), m.Subject.Name));
         }

@@ -29,7 +29,7 @@ public sealed class ConflictingFigureRule : Rule
         {
             var list = group.ToList();
             Compare(context, list, v => v.Figure.LooseInterval, v => v.Figure, (a, b) =>
-                $"{Owner(a.Subject)} size for {a.Year} is stated as {b.Figure.Raw.Trim()} here but {a.Figure.Raw.Trim()} on line {context.Locate(a.Figure.Span).Line}: "
+                $"{Owner(a.Subject)} size for {a.Year} is stated as {b.Figure.Display} here but {a.Figure.Display} on line {context.Locate(a.Figure.Span).Line}: "
                 + $"{Range(b.Figure.LooseInterval, b.Figure)} and {Range(a.Figure.LooseInterval, a.Figure)} do not overlap.",
                 (a, b) => (MoneyNumber(b.Figure), a.Figure.Amount.Raw, a.Figure.Scale == b.Figure.Scale));
         }

@@ -33,16 +33,16 @@ public sealed class SegmentScopeRule : Rule
                 .Where(m => !scope.Contains(m.Value) && fromBody.All(b => b.Value != m.Value)).ToList();
             if (fromBody.Count + fromLists.Count > 0)
             {
-                string listed = ScopeText.Names(scope.Select(d => "By " + d.Name));
+                string listed = ScopeText.Names(facts.ScopeDimensions.Select(d => "By " + d.Text).Distinct());
                 var parts = new List<string>();
-                if (fromBody.Count > 0) parts.Add("the report analyses " + ScopeText.WithLines(fromBody.Select(m => ("By " + m.Value.Name, Line(m)))));
+                if (fromBody.Count > 0) parts.Add("the report analyses " + ScopeText.WithLines(fromBody.Select(m => ("By " + m.Text, Line(m)))));
                 if (fromLists.Count > 0) parts.Add((fromBody.Count > 0 ? "and its segmentation list or contents add " : "its segmentation list or contents add ")
-                                                   + ScopeText.WithLines(fromLists.Select(m => ("By " + m.Value.Name, Line(m)))));
+                                                   + ScopeText.WithLines(fromLists.Select(m => ("By " + m.Text, Line(m)))));
                 var finding = context.Report(field.ValueSpan, $"Segments covered lists {listed} only, but {string.Join(", ", parts)}.");
-                foreach (var m in fromBody.Concat(fromLists)) finding.Related.Add(new RelatedLocation(context.Locate(m.Span), $"{m.Value.Name} appears here"));
+                foreach (var m in fromBody.Concat(fromLists)) finding.Related.Add(new RelatedLocation(context.Locate(m.Span), $"{m.Text} appears here"));
                 finding.Fixes.Add(new SuggestedFix("Add the missing dimensions to Segments covered",
                     [new TextEdit(context.Locate(new Documents.TextSpan(field.ValueSpan.End, field.ValueSpan.End)),
-                        string.Concat(fromBody.Concat(fromLists).Select(m => $"; By {m.Value.Name}: …")))]));
+                        string.Concat(fromBody.Concat(fromLists).Select(m => $"; By {m.Text}: …")))]));
             }
         }
 
@@ -61,9 +61,9 @@ public sealed class SegmentScopeRule : Rule
             if (sc is not null) places.Add($"the scope (line {Line(sc)})");
             if (seg is not null) places.Add($"the segmentation list (line {Line(seg)})");
             if (toc is not null) places.Add($"the contents (line {Line(toc)})");
-            var finding = context.Report(m.Span, $"{m.Value.Name} appears in {ScopeText.Names(places)} but nowhere in the analysis: add the {m.Value.Name} analysis or remove it from the lists.");
+            var finding = context.Report(m.Span, $"{m.Text} appears in {ScopeText.Names(places)} but nowhere in the analysis: add the {m.Text} analysis or remove it from the lists.");
             foreach (var other in new[] { sc, seg, toc }.Where(x => x is not null && x != m))
-                finding.Related.Add(new RelatedLocation(context.Locate(other!.Span), $"{m.Value.Name} is listed here too"));
+                finding.Related.Add(new RelatedLocation(context.Locate(other!.Span), $"{m.Text} is listed here too"));
         }
     }
 
