@@ -1,3 +1,4 @@
+using ReportLint.Core.Documents;
 using ReportLint.Core.Extraction;
 using ReportLint.Core.Knowledge;
 
@@ -134,12 +135,47 @@ internal sealed class SubjectResolver
                     return Subject.Market;
             return subject;
         }
+        var section = SectionSubject(statement.Block);
         var head = text.AsSpan(clauseStart, local - clauseStart).TrimStart();
         foreach (var p in Pronouns)
             if (head.StartsWith(p, StringComparison.OrdinalIgnoreCase))
-                return previous is { Kind: not SubjectKind.Market } ? previous : p.StartsWith("it") || p.StartsWith("its") ? previous ?? Subject.Market : Subject.Unknown;
+                return previous is { Kind: not SubjectKind.Market } ? previous
+                    : section ?? (p.StartsWith("it") || p.StartsWith("its") ? previous ?? Subject.Market : Subject.Unknown);
         // "…, with a CAGR of 7%": no name of its own, so the figure belongs to the clause before.
         if (clauseStart > 0) return SubjectAt(statement, mentions, statement.Span.Start + FindBreakStart(text, clauseStart), previous);
+        // Under a heading that names a region or segment ("### North America"), an unnamed figure is that section's,
+        // unless the sentence says it is the whole market's.
+        if (section is not null)
+        {
+            var clause = text.AsSpan(0, local);
+            foreach (var w in WholeMarketWords)
+                if (clause.Contains(w, StringComparison.OrdinalIgnoreCase)) return Subject.Market;
+            return section;
+        }
         return Subject.Market;
+    }
+
+    private readonly Dictionary<Block, Subject?> _sections = new();
+
+    /// <summary>The region, country or segment a section heading names, when it names exactly one.</summary>
+    internal Subject? SectionSubject(Block block)
+    {
+        var heading = block.Kind == BlockKind.Heading ? null : block.Section;
+        if (heading is null) return null;
+        if (_sections.TryGetValue(heading, out var cached)) return cached;
+        Subject? found = null;
+        string text = heading.Text.Trim().TrimStart('#').Trim();
+        if (text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 8)
+        {
+            var subjects = new List<Subject>();
+            foreach (var m in _gazetteer.Find(text))
+                subjects.Add(new Subject(m.Place.Kind == PlaceKind.Country ? SubjectKind.Country : SubjectKind.Region, m.Place.Name));
+            foreach (var (_, _, name) in _segments.Find(text)) subjects.Add(new Subject(SubjectKind.Segment, name));
+            foreach (var (_, name) in SegmentPhrases(text)) subjects.Add(new Subject(SubjectKind.Segment, name));
+            var distinct = subjects.DistinctBy(x => x.Key).ToList();
+            if (distinct.Count == 1) found = distinct[0];
+        }
+        _sections[heading] = found;
+        return found;
     }
 }
