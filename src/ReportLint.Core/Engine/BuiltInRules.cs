@@ -1,5 +1,6 @@
 using ReportLint.Core.Rules;
 using ReportLint.Core.Rules.Arithmetic;
+using ReportLint.Core.Rules.Boilerplate;
 
 namespace ReportLint.Core.Engine;
 
@@ -10,6 +11,7 @@ public static class BuiltInRules
     [
         new CagrMismatchRule(),
         new ImplausibleFigureRule(),
+        new PlaceholderRule(),
     ];
 
     private static IReadOnlyList<RuleDescriptor>? _descriptors;
