@@ -1,6 +1,7 @@
 using ReportLint.Core.Rules;
 using ReportLint.Core.Rules.Arithmetic;
 using ReportLint.Core.Rules.Boilerplate;
+using ReportLint.Core.Rules.Scope;
 
 namespace ReportLint.Core.Engine;
 
@@ -12,6 +13,7 @@ public static class BuiltInRules
         new CagrMismatchRule(),
         new ImplausibleFigureRule(),
         new PlaceholderRule(),
+        new MalformedTableRule(),
     ];
 
     private static IReadOnlyList<RuleDescriptor>? _descriptors;
