@@ -13,6 +13,7 @@ public static class BuiltInRules
         new CagrMismatchRule(),
         new ImplausibleFigureRule(),
         new PlaceholderRule(),
+        new DuplicatePassageRule(),
         new MalformedTableRule(),
     ];
 
