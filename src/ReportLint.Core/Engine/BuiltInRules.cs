@@ -12,6 +12,7 @@ public static class BuiltInRules
     [
         new CagrMismatchRule(),
         new ImplausibleFigureRule(),
+        new OffTopicPassageRule(),
         new PlaceholderRule(),
         new DuplicatePassageRule(),
         new MalformedTableRule(),
