@@ -87,7 +87,7 @@ public sealed class OffTopicEvaluation(ITestOutputHelper output)
                     else
                     {
                         misses[$"{foreign} into {home}"] = misses.GetValueOrDefault($"{foreign} into {home}") + 1;
-                        if (log.Length < 6000) log.AppendLine($"  missed: {foreign} {kind} into {home}: {passage} → [{string.Join(", ", at.Select(a => a.Industry))}]");
+                        log.AppendLine($"  missed: {foreign} {kind} into {home}: {passage} → [{string.Join(", ", at.Select(a => a.Industry))}]");
                     }
                     if (flags.Any(f => f.Line != line)) noisy++;
                 }
