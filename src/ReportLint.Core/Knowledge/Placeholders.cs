@@ -20,8 +20,6 @@ public readonly record struct PlaceholderMatch(PlaceholderPattern Pattern, TextS
 /// </summary>
 public sealed class Placeholders
 {
-    public static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(1);
-
     public Placeholders(IReadOnlyList<PlaceholderPattern> patterns) => Patterns = patterns;
 
     public IReadOnlyList<PlaceholderPattern> Patterns { get; }
@@ -44,20 +42,6 @@ public sealed class Placeholders
         return kept;
     }
 
-    /// <summary>Compiles a data-driven pattern safely, or explains (with file and line) why it cannot be used.</summary>
-    public static Regex CompileSafe(YamlData data, YamlDotNet.RepresentationModel.YamlNode node, string pattern, bool ignoreCase)
-    {
-        var options = RegexOptions.NonBacktracking | RegexOptions.CultureInvariant | (ignoreCase ? RegexOptions.IgnoreCase : RegexOptions.None);
-        try
-        {
-            return new Regex(pattern, options, MatchTimeout);
-        }
-        catch (Exception e) when (e is ArgumentException or NotSupportedException)
-        {
-            throw data.Error(node, $"pattern '{pattern}' cannot be used: {e.Message}");
-        }
-    }
-
     private static Placeholders? _builtIn;
     public static Placeholders BuiltIn => _builtIn ??= Load(YamlData.LoadEmbedded("rules/placeholders.yaml"));
 
@@ -72,7 +56,7 @@ public sealed class Placeholders
             string id = data.RequiredString(entry, "id", "a placeholder");
             if (patterns.Any(p => p.Id == id)) throw data.Error(entry, $"placeholder id '{id}' is used twice");
             var patternNode = YamlData.Get(entry, "pattern") ?? throw data.Error(entry, $"placeholder '{id}' needs 'pattern'");
-            var regex = CompileSafe(data, patternNode, data.Scalar(patternNode, "pattern"), !data.Bool(entry, "caseSensitive"));
+            var regex = data.SafeRegex(patternNode, data.Scalar(patternNode, "pattern"), !data.Bool(entry, "caseSensitive"));
             patterns.Add(new PlaceholderPattern(id, regex, data.RequiredString(entry, "message", $"placeholder '{id}'")));
         }
         return new Placeholders(patterns);
