@@ -37,8 +37,11 @@ public static class MarkdownReader
                     break;
                 case HtmlBlock html:
                     var span = ToSpan(html.Span, source);
-                    if (source.Slice(span).TrimStart().StartsWith("<!--", StringComparison.Ordinal))
+                    var raw = source.Slice(span).TrimStart();
+                    if (raw.StartsWith("<!--", StringComparison.Ordinal))
                         builder.AddBlock(BlockKind.Comment, span);
+                    else if (!IsHtmlTag(FirstTag(raw)))
+                        builder.AddBlock(BlockKind.Paragraph, span); // "<insert chart here>" on a line of its own is text, not HTML
                     break;
                 case MdTable table:
                     AddTable(builder, source, table);
@@ -104,6 +107,12 @@ public static class MarkdownReader
         int start = i;
         while (i < tag.Length && char.IsAsciiLetterOrDigit(tag[i])) i++;
         return i > start && HtmlTagNames.Contains(tag[start..i]);
+    }
+
+    private static string FirstTag(string text)
+    {
+        int end = text.IndexOfAny([' ', '>', '\n', '\r']);
+        return end > 0 ? text[..end] : text;
     }
 
     /// <summary>The 1-based lines a block covers (Markdig clears a leaf's Lines once its inlines are parsed).</summary>
