@@ -56,6 +56,7 @@ internal sealed class DocumentBuilder
     {
         if (rows.Count == 0) return;
         var table = new Table(rows.Select(r => r.Row).ToList(), hasDelimiterRow);
+        table.ColumnHeader = table.Header ?? PastedHeader(table);
         _tables.Add(table);
         var rowBlocks = new List<Block>();
         foreach (var (row, span, text) in rows)
@@ -69,6 +70,19 @@ internal sealed class DocumentBuilder
 
     private static readonly string[] KeyValueHeaderWords =
         ["detail", "attribute", "coverage", "scope", "parameter", "particular", "metric", "specification", "description", "value", "highlight", "feature"];
+
+    /// <summary>"Report Coverage | Details" as the first row of pasted text (or the second, under a lone title row).</summary>
+    private static TableRow? PastedHeader(Table table)
+    {
+        foreach (var row in table.Rows.Take(2))
+        {
+            if (row.NonEmptyCellCount >= 2 && row.Cells.All(c => c.IsEmpty || !c.Text.Any(char.IsDigit) && !c.Text.TrimEnd().EndsWith(':'))
+                && row.Cells.Any(c => KeyValueHeaderWords.Any(w => c.Text.Contains(w, StringComparison.OrdinalIgnoreCase))))
+                return row;
+            if (row.NonEmptyCellCount > 1) break;
+        }
+        return null;
+    }
 
     /// <summary>
     /// Scope tables hold key–value pairs, several to a row ("Base Year | 2024 | Market Size in 2025: | USD 1.45 billion |").

@@ -76,6 +76,11 @@ public sealed class Table
     /// <summary>True for GFM tables, whose header is set off by a |---| row.</summary>
     public bool HasDelimiterRow { get; }
     public TableRow? Header => Rows.Count > 0 && Rows[0].IsHeader ? Rows[0] : null;
+    /// <summary>
+    /// The row that names the columns: the GFM header, or in pasted text a first row that reads like one
+    /// ("Report Coverage | Details"), possibly under a stray title row. Null when no row does.
+    /// </summary>
+    public TableRow? ColumnHeader { get; internal set; }
     public TextSpan Span => new(Rows[0].Span.Start, Rows[^1].Span.End);
 }
 

@@ -37,8 +37,11 @@ public static class MarkdownReader
                     break;
                 case HtmlBlock html:
                     var span = ToSpan(html.Span, source);
-                    if (source.Slice(span).TrimStart().StartsWith("<!--", StringComparison.Ordinal))
+                    var raw = source.Slice(span).TrimStart();
+                    if (raw.StartsWith("<!--", StringComparison.Ordinal))
                         builder.AddBlock(BlockKind.Comment, span);
+                    else if (!IsHtmlTag(FirstTag(raw)))
+                        builder.AddBlock(BlockKind.Paragraph, span); // "<insert chart here>" on a line of its own is text, not HTML
                     break;
                 case MdTable table:
                     AddTable(builder, source, table);
@@ -70,7 +73,7 @@ public static class MarkdownReader
         if (inline is null) return new string(chars);
         foreach (var child in inline.Descendants())
         {
-            if (child is LiteralInline or CodeInline or HtmlEntityInline)
+            if (child is LiteralInline or CodeInline or HtmlEntityInline || child is HtmlInline html && !IsHtmlTag(html.Tag))
             {
                 int s = Math.Max(child.Span.Start, span.Start), e = Math.Min(child.Span.End + 1, span.End);
                 for (int i = s; i < e; i++) chars[i - span.Start] = source.Text[i];
@@ -83,6 +86,33 @@ public static class MarkdownReader
             }
         }
         return new string(chars);
+    }
+
+    private static readonly HashSet<string> HtmlTagNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "a", "abbr", "b", "bdi", "bdo", "br", "cite", "code", "data", "del", "dfn", "div", "em", "font", "i", "img", "ins", "kbd",
+        "mark", "p", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var", "wbr", "table", "tr", "td", "th",
+        "thead", "tbody", "ul", "ol", "li", "center", "details", "summary", "hr", "figure", "figcaption", "picture", "source", "video", "audio",
+    };
+
+    /// <summary>
+    /// Inline HTML is markup only when it is HTML: "&lt;insert chart&gt;" or "&lt;Company Name&gt;" parse as tags but are
+    /// text the author typed (and a browser would silently drop), so they stay visible to the rules.
+    /// </summary>
+    private static bool IsHtmlTag(string? tag)
+    {
+        if (string.IsNullOrEmpty(tag) || tag.StartsWith("<!--", StringComparison.Ordinal)) return true;
+        int i = 1;
+        if (i < tag.Length && tag[i] == '/') i++;
+        int start = i;
+        while (i < tag.Length && char.IsAsciiLetterOrDigit(tag[i])) i++;
+        return i > start && HtmlTagNames.Contains(tag[start..i]);
+    }
+
+    private static string FirstTag(string text)
+    {
+        int end = text.IndexOfAny([' ', '>', '\n', '\r']);
+        return end > 0 ? text[..end] : text;
     }
 
     /// <summary>The 1-based lines a block covers (Markdig clears a leaf's Lines once its inlines are parsed).</summary>

@@ -1,11 +1,16 @@
 using ReportLint.Core.Rules;
 using ReportLint.Core.Rules.Arithmetic;
+using ReportLint.Core.Rules.Boilerplate;
 using ReportLint.Core.Rules.Contradictions;
+using ReportLint.Core.Rules.Packs;
 using ReportLint.Core.Rules.Scope;
 
 namespace ReportLint.Core.Engine;
 
-/// <summary>The rules ReportLint ships with, listed explicitly (no reflection, so the native binary keeps them all).</summary>
+/// <summary>
+/// The rules ReportLint ships with, listed explicitly (no reflection, so the native binary keeps them all), followed by
+/// the rules of the built-in rule packs (rules/packs/*.yaml).
+/// </summary>
 public static class BuiltInRules
 {
     public static IReadOnlyList<Rule> Create() =>
@@ -18,9 +23,14 @@ public static class BuiltInRules
         new ConflictingFigureRule(),
         new PeriodConflictRule(),
         new SuperlativeConflictRule(),
+        new OffTopicPassageRule(),
+        new PlaceholderRule(),
+        new DuplicatePassageRule(),
         new GeographyScopeRule(),
         new SegmentScopeRule(),
         new CompanyCoverageRule(),
+        new MalformedTableRule(),
+        .. RulePackLoader.BuiltIn(),
     ];
 
     private static IReadOnlyList<RuleDescriptor>? _descriptors;

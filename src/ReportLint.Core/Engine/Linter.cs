@@ -16,9 +16,13 @@ public sealed class LintSettings
     /// <summary>Per rule id: its settings. A rule not listed runs with its defaults.</summary>
     public Dictionary<string, RuleSettings> Rules { get; } = new(StringComparer.OrdinalIgnoreCase);
     public HashSet<string> DisabledRules { get; } = new(StringComparer.OrdinalIgnoreCase);
+    /// <summary>Opt-in rules turned on by configuration.</summary>
+    public HashSet<string> EnabledRules { get; } = new(StringComparer.OrdinalIgnoreCase);
 
     public RuleSettings For(RuleDescriptor rule) => Rules.TryGetValue(rule.Id, out var s) ? s : RuleSettings.Default;
-    public bool IsEnabled(RuleDescriptor rule) => !DisabledRules.Contains(rule.Id);
+
+    public bool IsEnabled(RuleDescriptor rule) =>
+        !DisabledRules.Contains(rule.Id) && (rule.EnabledByDefault || EnabledRules.Contains(rule.Id) || Rules.ContainsKey(rule.Id));
 }
 
 /// <summary>The result of linting one document.</summary>
@@ -49,9 +53,13 @@ public sealed class Linter
     private readonly KnowledgeBase _knowledge;
     private readonly ILogger _logger;
 
-    public Linter(IEnumerable<Rule>? rules = null, KnowledgeBase? knowledge = null, ILogger? logger = null)
+    /// <param name="rules">The rules to run; the built-in ones when null.</param>
+    /// <param name="extraRules">Rules to run as well, such as those of user rule packs (<see cref="Rules.Packs.RulePackLoader.LoadFolder"/>).</param>
+    public Linter(IEnumerable<Rule>? rules = null, KnowledgeBase? knowledge = null, ILogger? logger = null, IEnumerable<Rule>? extraRules = null)
     {
-        _rules = (rules ?? BuiltInRules.Create()).ToList();
+        _rules = (rules ?? BuiltInRules.Create()).Concat(extraRules ?? []).ToList();
+        var clash = _rules.GroupBy(r => r.Descriptor.Id, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
+        if (clash is not null) throw new ArgumentException($"two rules have the id '{clash.Key}'", nameof(extraRules));
         _knowledge = knowledge ?? KnowledgeBase.BuiltIn;
         _logger = logger ?? NullLogger.Instance;
     }

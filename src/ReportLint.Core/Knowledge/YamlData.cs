@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Text.RegularExpressions;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -124,6 +125,23 @@ public sealed class YamlData
             "false" or "no" or "off" => false,
             _ => throw Error(Get(map, key)!, $"'{key}' must be true or false, not '{s}'"),
         };
+    }
+
+    /// <summary>
+    /// Compiles a pattern from a data file with <see cref="RegexOptions.NonBacktracking"/>, so matching stays linear in the
+    /// text whatever the pattern; constructs that engine refuses (backreferences, lookarounds) are reported with the file and line.
+    /// </summary>
+    public Regex SafeRegex(YamlNode node, string pattern, bool ignoreCase)
+    {
+        var options = RegexOptions.NonBacktracking | RegexOptions.CultureInvariant | (ignoreCase ? RegexOptions.IgnoreCase : RegexOptions.None);
+        try
+        {
+            return new Regex(pattern, options, TimeSpan.FromSeconds(1));
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException)
+        {
+            throw Error(node, $"pattern '{pattern}' cannot be used: {e.Message}");
+        }
     }
 
     public double Number(YamlNode node, string what) =>

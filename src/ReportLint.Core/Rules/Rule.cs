@@ -41,6 +41,9 @@ public sealed record RuleDescriptor(
     IReadOnlyList<RuleOption>? Options = null)
 {
     public IReadOnlyList<RuleOption> OptionList => Options ?? [];
+
+    /// <summary>False for opt-in rules, which run only when configuration names them.</summary>
+    public bool EnabledByDefault { get; init; } = true;
     public string HelpUri => $"https://github.com/reportlint/reportlint/blob/main/docs/rules/{Id}.md";
 
     public string HelpText =>

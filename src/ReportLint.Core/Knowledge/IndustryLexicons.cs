@@ -1,0 +1,182 @@
+using ReportLint.Core.Documents;
+
+namespace ReportLint.Core.Knowledge;
+
+/// <summary>One industry's vocabulary (rules/domains/&lt;id&gt;.yaml): weighted words and phrases, and the footer category labels publishers use for it.</summary>
+public sealed record IndustryLexicon(string Id, string Name, IReadOnlyList<string> Categories, int Index)
+{
+    public override string ToString() => Name;
+}
+
+/// <summary>A lexicon word or phrase found in text: where, its normalised form, and its weight in each industry that lists it.</summary>
+public sealed record LexiconHit(TextSpan Span, string Key, IReadOnlyList<(IndustryLexicon Industry, int Weight)> Weights)
+{
+    public int WeightIn(IndustryLexicon industry)
+    {
+        foreach (var (i, w) in Weights)
+            if (i.Index == industry.Index) return w;
+        return 0;
+    }
+}
+
+/// <summary>How strongly a piece of text speaks each industry's vocabulary.</summary>
+public sealed class IndustryProfile
+{
+    private readonly double[] _scores;
+
+    internal IndustryProfile(IReadOnlyList<IndustryLexicon> industries, IReadOnlyList<LexiconHit> hits, double[] scores)
+    {
+        Industries = industries;
+        Hits = hits;
+        _scores = scores;
+    }
+
+    public IReadOnlyList<IndustryLexicon> Industries { get; }
+    public IReadOnlyList<LexiconHit> Hits { get; }
+    public double this[IndustryLexicon industry] => _scores[industry.Index];
+    public double Total => _scores.Sum();
+
+    /// <summary>Industries by descending score (ties by file order), those with no score left out.</summary>
+    public IEnumerable<(IndustryLexicon Industry, double Score)> Ranked =>
+        Industries.Where(i => _scores[i.Index] > 0).OrderByDescending(i => _scores[i.Index]).ThenBy(i => i.Index).Select(i => (i, _scores[i.Index]));
+
+    public IndustryLexicon? Top => Ranked.Select(r => r.Industry).FirstOrDefault();
+
+    /// <summary>The distinct words behind an industry's score, strongest first.</summary>
+    public IReadOnlyList<string> EvidenceFor(IndustryLexicon industry, int max = 3) =>
+        Hits.Select(h => (h.Key, Weight: h.WeightIn(industry))).Where(h => h.Weight > 0)
+            .GroupBy(h => h.Key).Select(g => (g.Key, g.First().Weight))
+            .OrderByDescending(h => h.Weight).Select(h => h.Key).Take(max).ToList();
+
+    /// <summary>Adds another profile into this one, scaled (the document profile is a weighted sum of its parts).</summary>
+    internal void Add(IndustryProfile other, double scale)
+    {
+        for (int i = 0; i < _scores.Length; i++) _scores[i] += other._scores[i] * scale;
+    }
+}
+
+/// <summary>
+/// The industry lexicons of rules/domains/*.yaml, matched together: text and phrases are tokenised alike (lower case,
+/// split on anything that is not a letter or digit), phrases match before words, longest first, and a word inside a
+/// matched phrase does not count again. Matching walks a token trie from each token, so it is linear in the text.
+/// </summary>
+public sealed class IndustryLexicons
+{
+    private sealed class Node
+    {
+        public Dictionary<string, Node>? Next;
+        public List<(IndustryLexicon, int)>? Weights;
+        public string? Key;
+    }
+
+    private readonly Node _root = new();
+    private readonly Dictionary<string, IndustryLexicon> _byCategory = new(StringComparer.Ordinal);
+    private int _maxTokens = 1;
+
+    public IndustryLexicons(IReadOnlyList<IndustryLexicon> industries, IEnumerable<(IndustryLexicon Industry, string Entry, int Weight)> entries)
+    {
+        Industries = industries;
+        foreach (var (industry, entry, weight) in entries)
+        {
+            var tokens = Words.Tokenize(entry).Select(t => t.Token).ToList();
+            if (tokens.Count == 0) continue;
+            var node = _root;
+            foreach (var token in tokens)
+            {
+                node.Next ??= new Dictionary<string, Node>(StringComparer.Ordinal);
+                if (!node.Next.TryGetValue(token, out var child)) node.Next[token] = child = new Node();
+                node = child;
+            }
+            node.Key ??= string.Join(' ', tokens);
+            node.Weights ??= new List<(IndustryLexicon, int)>();
+            int existing = node.Weights.FindIndex(w => w.Item1.Index == industry.Index);
+            if (existing >= 0) node.Weights[existing] = (industry, Math.Max(weight, node.Weights[existing].Item2));
+            else node.Weights.Add((industry, weight));
+            _maxTokens = Math.Max(_maxTokens, tokens.Count);
+        }
+        foreach (var industry in industries)
+            foreach (var label in industry.Categories.Append(industry.Name))
+                _byCategory.TryAdd(CategoryKey(label), industry);
+    }
+
+    public IReadOnlyList<IndustryLexicon> Industries { get; }
+
+    public IndustryLexicon? ById(string id) => Industries.FirstOrDefault(i => i.Id == id);
+
+    /// <summary>The industry a footer label ("Medical Devices", "Manufacturing and Construction") names, or null when no lexicon claims it ("Services").</summary>
+    public IndustryLexicon? ForCategory(string label) => _byCategory.GetValueOrDefault(CategoryKey(label));
+
+    /// <summary>Labels compare as sets of words: "&amp;" is "and", and "Manufacturing and Construction" is "Construction &amp; Manufacturing".</summary>
+    private static string CategoryKey(string label) =>
+        string.Join(' ', Words.Tokenize(label).Select(t => t.Token).Where(t => t != "and").Order(StringComparer.Ordinal));
+
+    /// <summary>Every lexicon word and phrase in <paramref name="text"/>, phrases first and longest first.</summary>
+    public IReadOnlyList<LexiconHit> Find(string text, int baseOffset = 0)
+    {
+        var tokens = Words.Tokenize(text).ToList();
+        var hits = new List<LexiconHit>();
+        int i = 0;
+        while (i < tokens.Count)
+        {
+            Node? best = null;
+            int bestEnd = -1;
+            var node = _root;
+            for (int j = i; j < tokens.Count && j - i < _maxTokens; j++)
+            {
+                if (node.Next is null || !node.Next.TryGetValue(tokens[j].Token, out var child)) break;
+                node = child;
+                if (node.Weights is not null) { best = node; bestEnd = j; }
+            }
+            if (best is null) { i++; continue; }
+            hits.Add(new LexiconHit(new TextSpan(baseOffset + tokens[i].Start, baseOffset + tokens[bestEnd].End), best.Key!, best.Weights!));
+            i = bestEnd + 1;
+        }
+        return hits;
+    }
+
+    public IndustryProfile Profile(string text, int baseOffset = 0) => Profile(Find(text, baseOffset));
+
+    public IndustryProfile Profile(IReadOnlyList<LexiconHit> hits)
+    {
+        var scores = new double[Industries.Count];
+        foreach (var hit in hits)
+            foreach (var (industry, weight) in hit.Weights)
+                scores[industry.Index] += weight;
+        return new IndustryProfile(Industries, hits, scores);
+    }
+
+    /// <summary>An empty profile to sum others into.</summary>
+    public IndustryProfile Empty() => new(Industries, [], new double[Industries.Count]);
+
+    private static IndustryLexicons? _builtIn;
+    public static IndustryLexicons BuiltIn => _builtIn ??= Load(YamlData.EmbeddedNames("rules/domains/").Select(YamlData.LoadEmbedded));
+
+    public static IndustryLexicons Load(IEnumerable<YamlData> files)
+    {
+        var industries = new List<IndustryLexicon>();
+        var entries = new List<(IndustryLexicon, string, int)>();
+        foreach (var data in files)
+        {
+            var root = data.Map(data.Root, "an industry lexicon");
+            var industry = new IndustryLexicon(data.RequiredString(root, "id", "an industry lexicon"), data.RequiredString(root, "name", "an industry lexicon"),
+                data.StringList(root, "categories"), industries.Count);
+            if (industries.Any(i => i.Id == industry.Id)) throw data.Error(root, $"industry id '{industry.Id}' is used twice");
+            industries.Add(industry);
+            foreach (var key in new[] { "terms", "phrases" })
+            {
+                if (YamlData.Get(root, key) is not { } node) continue;
+                foreach (var (k, v) in data.Map(node, key).Children)
+                {
+                    string entry = data.Scalar(k, key);
+                    double weight = data.Number(v, $"the weight of '{entry}'");
+                    if (weight is < 1 or > 5 || weight != Math.Floor(weight)) throw data.Error(v, $"the weight of '{entry}' must be a whole number from 1 to 5");
+                    int tokens = Words.Tokenize(entry).Count();
+                    if (key == "terms" && tokens != 1) throw data.Error(k, $"term '{entry}' must be a single word (put it under phrases)");
+                    if (key == "phrases" && tokens < 2) throw data.Error(k, $"phrase '{entry}' must have two or more words (put it under terms)");
+                    entries.Add((industry, entry, (int)weight));
+                }
+            }
+        }
+        return new IndustryLexicons(industries, entries);
+    }
+}

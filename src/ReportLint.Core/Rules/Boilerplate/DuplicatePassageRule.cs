@@ -1,0 +1,148 @@
+using ReportLint.Core.Claims;
+using ReportLint.Core.Documents;
+using ReportLint.Core.Findings;
+
+namespace ReportLint.Core.Rules.Boilerplate;
+
+/// <summary>RL304: the same paragraph, sentence or field block more than once in one report.</summary>
+public sealed class DuplicatePassageRule : Rule
+{
+    public static readonly RuleOption MinWords = new("minWords", OptionKind.Number, "10",
+        "Shortest sentence or paragraph, in words, that counts as a passage (field blocks of two or more fields always count).", 3, 200);
+
+    public static readonly RuleOption Similarity = new("similarity", OptionKind.Number, "0.8",
+        "How alike two long passages (20 words or more) must be to count as near-verbatim repeats: the share of their three-word runs they have in common.", 0.5, 1);
+
+    public static readonly RuleDescriptor Rule = new(
+        "RL304", "duplicate-passage", RuleFamily.Boilerplate, Severity.Warning,
+        "A paragraph, sentence or field block repeated verbatim or near-verbatim in the same report.",
+        "Drafts assembled from templates and earlier reports repeat themselves: a footer block pasted once per related "
+        + "report, a paragraph copied into two sections, a sentence carried over with one word changed. Passages are "
+        + "compared word for word, ignoring case, spacing and punctuation; long ones also match when most of their "
+        + "three-word runs are the same. Each group is reported once, at its first place, with the other places as "
+        + "related locations; a repeated paragraph is not reported again sentence by sentence.",
+        "| Price : US$ 3500 | Date : Jul 2025 |\n| Category : Medical Devices | Pages : 190 |\n| Price : US$ 3500 | Date : Jul 2025 |",
+        "| Price : US$ 3500 | Date : Jul 2025 |\n| Category : Media & Entertainment | Pages : 190 |",
+        [MinWords, Similarity]);
+
+    public override RuleDescriptor Descriptor => Rule;
+
+    private enum UnitKind { Paragraph, Sentence, FieldBlock }
+
+    private sealed record Unit(UnitKind Kind, TextSpan Span, string[] Tokens, Block Block)
+    {
+        public string Key { get; } = string.Join(' ', Tokens);
+    }
+
+    private const int NearMinWords = 20;
+    private const int MaxPairwise = 600;
+
+    public override void Check(RuleContext context)
+    {
+        int minWords = (int)context.Settings.Number(MinWords);
+        double similarity = context.Settings.Number(Similarity);
+        var document = context.Document;
+        var fieldCount = document.Fields.GroupBy(f => f.Block).ToDictionary(g => g.Key, g => g.Count());
+        var reported = new List<TextSpan>();
+
+        // Largest units first, so a repeated paragraph is not reported again as repeated sentences.
+        var paragraphs = document.Blocks.Where(b => b.Kind is BlockKind.Paragraph or BlockKind.ListItem)
+            .Select(b => new Unit(UnitKind.Paragraph, b.Span, Tokens(b.Text), b)).Where(u => u.Tokens.Length >= minWords).ToList();
+        var rows = document.Blocks.Where(b => b.Kind == BlockKind.TableRow && b.Row is { IsHeader: false } row && !ReferenceEquals(row, b.Table?.ColumnHeader))
+            .Select(b => new Unit(UnitKind.FieldBlock, b.Span, Tokens(b.Text), b))
+            .Where(u => u.Tokens.Length >= 4 && (fieldCount.GetValueOrDefault(u.Block) >= 2 || u.Tokens.Length >= minWords)).ToList();
+        var sentences = context.Claims.Statements.Where(s => s.Kind == StatementKind.Sentence)
+            .Select(s => new Unit(UnitKind.Sentence, s.Span, Tokens(s.Text), s.Block)).Where(u => u.Tokens.Length >= minWords).ToList();
+
+        foreach (var units in new[] { paragraphs, rows, sentences })
+        {
+            var fresh = units.Where(u => !reported.Any(r => r.Contains(u.Span))).ToList();
+            foreach (var group in Group(fresh, similarity))
+            {
+                Report(context, group);
+                reported.AddRange(group.Select(g => g.Unit.Span));
+            }
+        }
+    }
+
+    private static string[] Tokens(string text) => Words.Tokenize(text).Select(t => t.Token).ToArray();
+
+    /// <summary>Groups of two or more alike units, in document order; each member with its likeness to the first.</summary>
+    private static List<List<(Unit Unit, double Likeness)>> Group(List<Unit> units, double similarity)
+    {
+        var parent = Enumerable.Range(0, units.Count).ToArray();
+        int Find(int i) => parent[i] == i ? i : parent[i] = Find(parent[i]);
+        void Union(int a, int b) { a = Find(a); b = Find(b); if (a != b) parent[Math.Max(a, b)] = Math.Min(a, b); }
+
+        foreach (var same in Enumerable.Range(0, units.Count).GroupBy(i => units[i].Key).Where(g => g.Count() > 1))
+            foreach (int i in same.Skip(1)) Union(same.First(), i);
+
+        var shingles = new Dictionary<int, HashSet<string>>();
+        var longOnes = Enumerable.Range(0, units.Count).Where(i => units[i].Tokens.Length >= NearMinWords).Take(MaxPairwise).ToList();
+        foreach (int i in longOnes) shingles[i] = Shingles(units[i].Tokens);
+        for (int x = 0; x < longOnes.Count; x++)
+            for (int y = x + 1; y < longOnes.Count; y++)
+            {
+                int i = longOnes[x], j = longOnes[y];
+                if (Find(i) == Find(j)) continue;
+                int a = units[i].Tokens.Length, b = units[j].Tokens.Length;
+                if (Math.Min(a, b) < similarity * Math.Max(a, b)) continue;
+                if (Jaccard(shingles[i], shingles[j]) >= similarity) Union(i, j);
+            }
+
+        return Enumerable.Range(0, units.Count).GroupBy(Find).Where(g => g.Count() > 1)
+            .Select(g =>
+            {
+                var first = units[g.Key];
+                return g.Select(i => (units[i], units[i].Key == first.Key ? 1.0 : Jaccard(Shingles(first.Tokens), Shingles(units[i].Tokens)))).ToList();
+            })
+            .OrderBy(g => g[0].Item1.Span.Start).ToList();
+    }
+
+    private static HashSet<string> Shingles(string[] tokens)
+    {
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        for (int i = 0; i + 3 <= tokens.Length; i++) set.Add(string.Join(' ', tokens, i, 3));
+        return set;
+    }
+
+    private static double Jaccard(HashSet<string> a, HashSet<string> b)
+    {
+        if (a.Count == 0 && b.Count == 0) return 1;
+        int common = a.Count(b.Contains);
+        return (double)common / (a.Count + b.Count - common);
+    }
+
+    private static void Report(RuleContext context, List<(Unit Unit, double Likeness)> group)
+    {
+        var first = group[0].Unit;
+        var others = group.Skip(1).ToList();
+        string what = first.Kind switch
+        {
+            UnitKind.Paragraph => first.Block.Kind == BlockKind.ListItem ? "list item" : "paragraph",
+            UnitKind.FieldBlock => "field block",
+            _ => "sentence",
+        };
+        bool allVerbatim = others.All(o => o.Likeness >= 1);
+        var lines = others.Select(o => context.Locate(o.Unit.Span).Line).ToList();
+        string snippet = Snippet(context.Document.Source.Slice(first.Span));
+        string where = lines.Count == 1 ? $"line {lines[0]}" : $"lines {string.Join(", ", lines.Take(lines.Count - 1))} and {lines[^1]}";
+        string how = allVerbatim ? "verbatim" : "verbatim or near-verbatim";
+        var finding = context.Report(first.Span,
+            $"This {what} ('{snippet}') is repeated {how} {(others.Count == 1 ? "once more" : $"{others.Count} more times")}, at {where}: "
+            + (first.Kind == UnitKind.FieldBlock ? "template boilerplate pasted once per entry; keep the block where it belongs and remove the copies." : "a passage pasted twice; keep one."));
+        foreach (var (unit, likeness) in others)
+            finding.Related.Add(new RelatedLocation(context.Locate(unit.Span),
+                likeness >= 1 ? "the same text again" : $"nearly the same text again ({likeness:P0} of its three-word runs shared)"));
+        finding.Properties["repeats"] = others.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (first.Kind != UnitKind.FieldBlock && allVerbatim)
+            finding.Fixes.Add(new SuggestedFix(others.Count == 1 ? "Delete the repeat" : $"Delete the {others.Count} repeats",
+                others.Select(o => new TextEdit(context.Locate(o.Unit.Span), "")).ToList()));
+    }
+
+    private static string Snippet(string text)
+    {
+        var oneLine = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        return oneLine.Length <= 60 ? oneLine : oneLine[..57].TrimEnd() + "…";
+    }
+}

@@ -1,0 +1,250 @@
+using System.Globalization;
+using ReportLint.Core.Claims;
+using ReportLint.Core.Documents;
+using ReportLint.Core.Findings;
+using ReportLint.Core.Knowledge;
+
+namespace ReportLint.Core.Rules.Boilerplate;
+
+/// <summary>RL301: a sentence, field value or related-report entry from another industry's report.</summary>
+public sealed class OffTopicPassageRule : Rule
+{
+    public static readonly RuleDescriptor Rule = new(
+        "RL301", "off-topic-passage", RuleFamily.Boilerplate, Severity.Warning,
+        "A sentence, field value or related-report entry whose industry clearly differs from the report's.",
+        "Report factories recycle text, and a driver, a trend sentence or a footer entry from another report slips in: "
+        + "\"Growth Drivers: Increasing prevalence of gastrointestinal disorders\" in a micro-drama report. The report's "
+        + "industry is inferred from its title, headings and body with the industry lexicons (rules/domains/*.yaml, "
+        + "weighted words and phrases). A passage is flagged when two signals agree: its own vocabulary points clearly to "
+        + "an industry the rest of the report does not speak, and it shares almost none of that vocabulary with the rest "
+        + "of the report. Reports that span two industries (telehealth apps, EV batteries) speak both, so neither is "
+        + "foreign to them. A footer \"Category : …\" naming another industry is flagged too; a category no lexicon "
+        + "claims (\"Services\") is left alone.",
+        "Growth Drivers: | Increasing prevalence of gastrointestinal disorders |   (in an Internet Micro Drama report)",
+        "Growth Drivers: | Rising smartphone viewing of short-form drama |");
+
+    public override RuleDescriptor Descriptor => Rule;
+
+    public override void Check(RuleContext context)
+    {
+        foreach (var verdict in OffTopicAnalysis.Analyse(context.Document, context.Claims, context.Knowledge.Industries).Verdicts)
+        {
+            if (!verdict.IsOffTopic) continue;
+            var finding = context.Report(verdict.Span, verdict.Message);
+            finding.Properties["industry"] = verdict.Foreign!.Id;
+            finding.Properties["reportIndustry"] = verdict.Home.Id;
+            finding.Properties["score"] = verdict.Score.ToString("0.##", CultureInfo.InvariantCulture);
+        }
+    }
+}
+
+/// <summary>One passage weighed against the report it stands in.</summary>
+public sealed record OffTopicVerdict(
+    Statement Statement, TextSpan Span, string What, IndustryLexicon Home, IndustryLexicon? Foreign,
+    double Strength, double Affinity, double HomeInPassage, double Shared, double Overlap, double Score, IReadOnlyList<string> Evidence, string? Category)
+{
+    public bool IsOffTopic => Foreign is not null && Score >= OffTopicAnalysis.Threshold;
+
+    public string Message =>
+        Category is not null
+            ? $"{What} '{Category}' names {Foreign!.Name} in a {Home.Name} report: a related-report entry from another industry's footer. Remove it or replace it with a related {Home.Name} report."
+            : $"{What} reads as {Foreign!.Name} ({string.Join(", ", Evidence)}) in a {Home.Name} report, and shares almost none of that vocabulary with the rest of the report: probably pasted from another report. Replace it with text about this market.";
+}
+
+public sealed record OffTopicAnalysisResult(IndustryProfile Document, IndustryLexicon? Home, IReadOnlyList<OffTopicVerdict> Verdicts);
+
+/// <summary>
+/// Infers a report's industry and weighs each passage against it. Two signals must agree: the passage's industry profile
+/// (strong in an industry the report barely speaks, weak in the report's own), and how little of the passage's industry
+/// vocabulary appears anywhere else in the report.
+/// </summary>
+public static class OffTopicAnalysis
+{
+    /// <summary>Score at which a passage is reported.</summary>
+    public const double Threshold = 1.0;
+
+    private const double TitleWeight = 3, HeadingWeight = 2;
+    /// <summary>Industry points a passage needs before it can be called anything (one strong word and a weaker one).</summary>
+    private const double MinStrength = 5;
+    /// <summary>A report needs this much industry vocabulary before it has an industry to be off.</summary>
+    private const double MinDocumentMass = 30;
+    /// <summary>An industry the rest of the report speaks at this fraction of its main industry's level is not foreign to it.</summary>
+    private const double MaxAffinity = 0.3;
+
+    private static readonly string[] StructuralKeys =
+        ["compan", "geograph", "region", "countr", "segment", "coverage", "base year", "historical", "forecast", "size", "value", "cagr",
+         "pages", "price", "date", "report", "published", "format", "author", "unit", "currency", "key players"];
+
+    public static OffTopicAnalysisResult Analyse(ReportDocument document, ClaimsModel claims, IndustryLexicons lexicons)
+    {
+        var parts = new List<(Statement Statement, IndustryProfile Profile, double Weight, string? Category)>();
+        var total = lexicons.Empty();
+        string title = document.Title;
+        foreach (var statement in claims.Statements)
+        {
+            string? category = CategoryOf(statement);
+            var text = statement.Field is { } f && category is null ? f.Value : statement.Text;
+            int offset = statement.Field is { } f2 && category is null ? f2.ValueSpan.Start : statement.Span.Start;
+            var profile = lexicons.Profile(text, offset);
+            double weight = statement.Block.Kind == BlockKind.Heading
+                ? (title.Length > 0 && statement.Block.Text.Contains(title, StringComparison.Ordinal) ? TitleWeight : HeadingWeight)
+                : 1;
+            if (category is null) total.Add(profile, weight);
+            parts.Add((statement, profile, weight, category));
+        }
+        // Plain text has no marked title: its first line stands in for it.
+        if (document.Format == DocumentFormat.PlainText && !claims.Statements.Any(s => s.Block.Kind == BlockKind.Heading) && claims.Statements.Count > 0)
+            total.Add(parts[0].Profile, TitleWeight - 1);
+
+        var home = total.Top;
+        var verdicts = new List<OffTopicVerdict>();
+        if (home is null || total[home] < MinDocumentMass) return new OffTopicAnalysisResult(total, null, verdicts);
+
+        // Which lexicon words the report uses, and how often, to tell a passing mention from a theme.
+        var wordCounts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var p in parts.Where(p => p.Category is null))
+            foreach (var hit in p.Profile.Hits)
+                wordCounts[hit.Key] = wordCounts.GetValueOrDefault(hit.Key) + 1;
+
+        var vocabulary = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var block in document.Blocks.Where(b => b.Kind != BlockKind.Comment))
+            foreach (var word in ContentWords(block.Text))
+                vocabulary[word] = vocabulary.GetValueOrDefault(word) + 1;
+
+        var subject = new HashSet<string>(ContentWords(title + " " + claims.MarketName).Where(w => !TitleWords.Contains(w)), StringComparer.Ordinal);
+
+        foreach (var (statement, profile, weight, category) in parts)
+        {
+            if (statement.Block.Kind == BlockKind.Comment || statement.Block.Kind == BlockKind.Heading && category is null) continue;
+            if (category is null && statement.Field is { } field && IsStructural(field)) continue;
+            var rest = lexicons.Empty();
+            rest.Add(total, 1);
+            if (category is null) rest.Add(profile, -weight);
+            var restHome = rest.Top ?? home;
+            double restTop = rest[restHome];
+            if (restTop <= 0) continue;
+
+            if (category is not null)
+            {
+                var named = lexicons.ForCategory(category);
+                if (named is null) continue;
+                double aff = rest[named] / restTop;
+                double catScore = aff < 0.25 ? 1 + (0.25 - aff) * 4 : 0;
+                verdicts.Add(new OffTopicVerdict(statement, statement.Field!.ValueSpan, "The footer category", restHome, named, 0, aff, 0, 0, 0, catScore, [], category));
+                continue;
+            }
+
+            var foreign = profile.Ranked.FirstOrDefault(r => rest[r.Industry] / restTop < 0.5);
+            if (foreign.Industry is null) continue;
+            var F = foreign.Industry;
+            double strength = profile[F];
+            double affinity = rest[F] / restTop;
+            // The passage's own pull toward the industries the report does speak.
+            double homeIn = profile.Ranked.Where(r => r.Industry != F).Select(r => r.Score * Math.Min(1, rest[r.Industry] / restTop * 2)).DefaultIfEmpty(0).Max();
+            // Of the passage's evidence for F, how much the rest of the report also uses.
+            double evidence = 0, shared = 0;
+            foreach (var hit in profile.Hits)
+            {
+                int w = hit.WeightIn(F);
+                if (w == 0) continue;
+                evidence += w;
+                if (wordCounts.GetValueOrDefault(hit.Key) > 1) shared += w;
+            }
+            double sharedRatio = evidence > 0 ? shared / evidence : 1;
+            string passage = statement.Field is { } fo ? fo.Value : statement.Text;
+            double overlap = Overlap(passage, vocabulary);
+            // Naming the report's own subject ("epoxies" in an epoxy report) is the surest sign of being on topic.
+            bool namesSubject = ContentWords(passage).Any(subject.Contains);
+            double score = strength < MinStrength ? 0
+                : (strength / MinStrength) * Math.Max(0, 1 - affinity / MaxAffinity) * (1 - sharedRatio) * Math.Max(0, 1 - homeIn / strength)
+                  * (1 - overlap) * (namesSubject ? 0.3 : 1);
+            var span = statement.Field is { } fv ? fv.ValueSpan : statement.Span;
+            verdicts.Add(new OffTopicVerdict(statement, span, Describe(statement), restHome, F, strength, affinity, homeIn, sharedRatio, overlap, score, profile.EvidenceFor(F), null));
+        }
+        return new OffTopicAnalysisResult(total, home, verdicts);
+    }
+
+    /// <summary>Scope-table keys whose values list names and numbers (companies, regions, segments, years), not prose about the market.</summary>
+    private static bool IsStructural(Field field)
+    {
+        var key = " " + string.Join(' ', Words.Tokenize(field.Key).Select(t => t.Token));
+        return key.StartsWith(" by ", StringComparison.Ordinal) || StructuralKeys.Any(k => key.Contains(" " + k, StringComparison.Ordinal));
+    }
+
+    /// <summary>How much of a passage's own vocabulary the rest of the report uses: the mean, over its content words, of how often each recurs elsewhere (two or more times counts fully).</summary>
+    private static double Overlap(string text, Dictionary<string, int> vocabulary)
+    {
+        var words = ContentWords(text).ToList();
+        if (words.Count == 0) return 1;
+        var own = words.GroupBy(w => w).ToDictionary(g => g.Key, g => g.Count());
+        return words.Distinct().Average(w => Math.Min(1, (vocabulary.GetValueOrDefault(w) - own[w]) / 2.0));
+    }
+
+    /// <summary>Words that carry a passage's subject: no function words, no market-research boilerplate, plurals folded.</summary>
+    private static IEnumerable<string> ContentWords(string text)
+    {
+        foreach (var (_, _, token) in Words.Tokenize(text))
+        {
+            if (token.Length < 4 || char.IsDigit(token[0]) || CommonWords.Contains(token)) continue;
+            yield return Singular(token);
+        }
+    }
+
+    private static string Singular(string w) =>
+        w.EndsWith("ies", StringComparison.Ordinal) && w.Length > 4 ? w[..^3] + "y"
+        : w.EndsWith("ses", StringComparison.Ordinal) || w.EndsWith("xes", StringComparison.Ordinal) ? w[..^2]
+        : w.EndsWith('s') && !w.EndsWith("ss", StringComparison.Ordinal) && w.Length > 4 ? w[..^1]
+        : w;
+
+    private static readonly HashSet<string> TitleWords = new(StringComparer.Ordinal)
+    {
+        "outlook", "statistic", "insight", "forecast", "trend", "analysi", "analysis", "report", "study", "research", "overview", "opportunity", "scope",
+    };
+
+    private static readonly HashSet<string> CommonWords = new(StringComparer.Ordinal)
+    {
+        "about", "above", "across", "after", "again", "against", "along", "also", "although", "among", "another", "because", "been", "before",
+        "being", "below", "between", "both", "could", "does", "doing", "down", "during", "each", "either", "even", "every", "from", "further",
+        "have", "having", "here", "into", "itself", "just", "least", "less", "like", "made", "make", "makes", "many", "more", "most", "much",
+        "must", "need", "needs", "only", "other", "others", "over", "same", "several", "should", "since", "some", "such", "than", "that", "their",
+        "them", "then", "there", "these", "they", "this", "those", "through", "thus", "toward", "towards", "under", "until", "upon", "very",
+        "well", "were", "what", "when", "where", "whether", "which", "while", "will", "with", "within", "without", "would", "your", "first",
+        "market", "markets", "growth", "growing", "grow", "grows", "demand", "revenue", "revenues", "player", "players", "segment", "segments",
+        "region", "regions", "regional", "forecast", "adoption", "innovation", "innovations", "technology", "technologies", "platform", "platforms",
+        "solution", "solutions", "digital", "service", "services", "product", "products", "consumer", "consumers", "company", "companies",
+        "investment", "investments", "strategic", "cagr", "global", "industry", "industries", "driver", "drivers", "trend", "trends", "rising",
+        "increasing", "increase", "increased", "expanding", "expand", "expansion", "higher", "lower", "large", "larger", "largest", "leading", "major",
+        "share", "shares", "value", "size", "period", "year", "years", "billion", "million", "usd", "percent", "new", "key", "high", "rapid",
+        "rapidly", "strong", "greater", "use", "used", "using", "uses", "based", "level", "levels", "rate", "rates", "cost", "costs", "price",
+        "prices", "across", "including", "include", "includes", "remain", "remains", "continue", "continues", "support", "supports", "help",
+        "helps", "helping", "offer", "offers", "provide", "provides", "provider", "providers", "customer", "customers", "user", "users", "wider",
+        "widespread", "launch", "launched", "launching", "accelerating", "adding", "driving", "driven", "shift", "shifting", "moving", "reach",
+        "reached", "number", "range", "part", "time", "times", "term", "terms", "average", "total", "overall", "available", "availability",
+        "north", "america", "europe", "asia", "pacific", "latin", "middle", "east", "africa", "country", "countries", "government", "governments",
+        "public", "private", "sector", "sectors", "national", "local", "report", "analysis", "opportunity", "opportunities", "challenge",
+        "challenges", "restraint", "restraints", "risk", "risks", "development", "developments", "developing", "developed", "recent", "recently",
+        "emerging", "established", "mature", "maturity", "application", "applications", "type", "types", "end", "system", "systems", "ability",
+        "potential", "significant", "significantly", "further", "still", "remain", "making", "make", "allowing", "allow", "allows", "enable",
+        "enables", "enabling", "improve", "improves", "improving", "improved", "reduce", "reduces", "reducing", "reduced", "among", "younger",
+        "older", "people", "business", "businesses", "model", "models", "quality", "demand", "supply", "chain", "chains", "production", "produce",
+        "producer", "producers", "manufacturer", "manufacturers", "sales", "sell", "selling", "buyer", "buyers", "brand", "brands",
+    };
+
+    /// <summary>The label of a footer "Category : Medical Devices" field, or null.</summary>
+    private static string? CategoryOf(Statement statement)
+    {
+        if (statement.Field is not { } field) return null;
+        var key = field.NormalizedKey;
+        return key == "category" || key.EndsWith(" category", StringComparison.Ordinal) || key == "categories" ? field.Value.Trim() : null;
+    }
+
+    private static string Describe(Statement statement)
+    {
+        if (statement.Field is { } field)
+        {
+            string key = field.Key.Trim().TrimEnd(':').Trim();
+            return $"The '{key}' entry";
+        }
+        return statement.Block.Kind == BlockKind.ListItem ? "This list item" : "This sentence";
+    }
+}

@@ -1,0 +1,120 @@
+using System.Text.RegularExpressions;
+using ReportLint.Core.Findings;
+using ReportLint.Core.Knowledge;
+using YamlDotNet.RepresentationModel;
+
+namespace ReportLint.Core.Rules.Packs;
+
+/// <summary>
+/// Loads rule packs: YAML files of checks users add without code, as Vale styles do. Each rule has an id, a message,
+/// a severity and a kind — existence (flag these words or patterns), substitution (prefer X to Y, with the fix) or
+/// required-field (the scope table must have these keys). Patterns run on the non-backtracking engine, so a pack cannot
+/// make linting hang on hostile text. Built-in packs (rules/packs/*.yaml, embedded) load the same way.
+/// </summary>
+public static class RulePackLoader
+{
+    private static readonly string[] Kinds = ["existence", "substitution", "required-field"];
+    private static readonly HashSet<string> CommonKeys = ["id", "kind", "message", "severity", "description", "ignoreCase", "enabled"];
+    private static readonly Dictionary<string, HashSet<string>> KindKeys = new()
+    {
+        ["existence"] = ["tokens", "patterns"],
+        ["substitution"] = ["swap"],
+        ["required-field"] = ["fields"],
+    };
+
+    /// <summary>Every *.yaml in <paramref name="folder"/> (not its subfolders), in name order.</summary>
+    public static IReadOnlyList<Rule> LoadFolder(string folder)
+    {
+        if (!Directory.Exists(folder)) throw new DataFileException(folder, 0, 0, "rule pack folder not found");
+        var files = Directory.EnumerateFiles(folder, "*.yaml").Concat(Directory.EnumerateFiles(folder, "*.yml")).Order(StringComparer.Ordinal);
+        return LoadAll(files.Select(f => YamlData.Parse(f, File.ReadAllText(f))));
+    }
+
+    /// <summary>The packs shipped inside ReportLint (rules/packs/*.yaml).</summary>
+    public static IReadOnlyList<Rule> BuiltIn() => _builtIn ??= LoadAll(YamlData.EmbeddedNames("rules/packs/").Select(YamlData.LoadEmbedded));
+
+    private static IReadOnlyList<Rule>? _builtIn;
+
+    public static IReadOnlyList<Rule> LoadAll(IEnumerable<YamlData> files)
+    {
+        var rules = new List<Rule>();
+        var ids = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var data in files)
+            foreach (var (rule, node) in Load(data))
+            {
+                if (ids.TryGetValue(rule.Descriptor.Id, out var where))
+                    throw data.Error(node, $"rule id '{rule.Descriptor.Id}' is already defined ({where})");
+                ids[rule.Descriptor.Id] = $"{data.Name}:{node.Start.Line}";
+                rules.Add(rule);
+            }
+        return rules;
+    }
+
+    private static IEnumerable<(Rule Rule, YamlNode Node)> Load(YamlData data)
+    {
+        var root = data.Map(data.Root, "a rule pack");
+        var list = YamlData.Get(root, "rules") ?? throw data.Error(root, "a rule pack needs a 'rules' list");
+        foreach (var node in data.Seq(list, "rules").Children)
+            yield return (LoadRule(data, data.Map(node, "a rule")), node);
+    }
+
+    private static Rule LoadRule(YamlData data, YamlMappingNode entry)
+    {
+        string id = data.RequiredString(entry, "id", "a rule");
+        if (id.Length == 0 || id.Any(char.IsWhiteSpace)) throw data.Error(entry, $"rule id '{id}' must be one word, e.g. 'acme/no-best-in-class'");
+        string kind = data.RequiredString(entry, "kind", $"rule '{id}'");
+        if (!Kinds.Contains(kind)) throw data.Error(YamlData.Get(entry, "kind")!, $"rule '{id}' has unknown kind '{kind}' (use {string.Join(", ", Kinds)})");
+        foreach (var key in entry.Children.Keys.Select(k => data.Scalar(k, "a key")))
+            if (!CommonKeys.Contains(key) && !KindKeys[kind].Contains(key))
+                throw data.Error(entry, $"rule '{id}': unknown key '{key}' for kind {kind} (allowed: {string.Join(", ", CommonKeys.Concat(KindKeys[kind]))})");
+        string message = data.RequiredString(entry, "message", $"rule '{id}'");
+        string severityText = data.RequiredString(entry, "severity", $"rule '{id}'");
+        if (!SeverityNames.TryParse(severityText, out var severity))
+            throw data.Error(YamlData.Get(entry, "severity")!, $"rule '{id}' has unknown severity '{severityText}' (use error, warning or note)");
+        bool ignoreCase = data.Bool(entry, "ignoreCase", true);
+        string description = data.OptionalString(entry, "description") ?? $"A {kind} check from the rule pack {Path.GetFileName(data.Name)}.";
+        var descriptor = new RuleDescriptor(id, id.Contains('/') ? id[(id.LastIndexOf('/') + 1)..] : id, RuleFamily.Custom, severity,
+            message.Replace("{match}", "…").Replace("{replacement}", "…").Replace("{field}", "…"), description, "", "")
+        {
+            // "enabled: false" ships a rule that runs only when configuration turns it on (opinionated style checks).
+            EnabledByDefault = data.Bool(entry, "enabled", true),
+        };
+
+        switch (kind)
+        {
+            case "existence":
+            {
+                var alternatives = data.StringList(entry, "tokens").Select(WordPattern).Concat(data.StringList(entry, "patterns")).ToList();
+                if (alternatives.Count == 0) throw data.Error(entry, $"rule '{id}' (existence) needs 'tokens' or 'patterns'");
+                foreach (var p in data.StringList(entry, "patterns")) data.SafeRegex(YamlData.Get(entry, "patterns")!, p, ignoreCase);
+                return new ExistenceRule(descriptor, message, data.SafeRegex(entry, string.Join('|', alternatives.Select(a => $"(?:{a})")), ignoreCase));
+            }
+            case "substitution":
+            {
+                var swapNode = YamlData.Get(entry, "swap") ?? throw data.Error(entry, $"rule '{id}' (substitution) needs 'swap' (a mapping: use-this-instead: of-this)");
+                var swap = new Dictionary<string, string>(StringComparer.Ordinal);
+                foreach (var (k, v) in data.Map(swapNode, "swap").Children)
+                    swap[SubstitutionRule.Key(data.Scalar(k, "a swap key"))] = data.Scalar(v, "a swap value");
+                if (swap.Count == 0) throw data.Error(swapNode, $"rule '{id}' has an empty 'swap'");
+                var pattern = data.SafeRegex(swapNode, string.Join('|', swap.Keys.OrderByDescending(k => k.Length).Select(WordPattern)), ignoreCase: true);
+                return new SubstitutionRule(descriptor, message, pattern, swap);
+            }
+            default:
+            {
+                var fieldsNode = YamlData.Get(entry, "fields") ?? throw data.Error(entry, $"rule '{id}' (required-field) needs 'fields'");
+                var fields = data.Seq(fieldsNode, "fields").Children
+                    .Select(n => n is YamlSequenceNode alts ? (IReadOnlyList<string>)alts.Children.Select(a => data.Scalar(a, "a field name")).ToList() : [data.Scalar(n, "a field name")])
+                    .ToList();
+                if (fields.Count == 0 || fields.Any(f => f.Count == 0)) throw data.Error(fieldsNode, $"rule '{id}' lists no field");
+                return new RequiredFieldRule(descriptor, message, fields);
+            }
+        }
+    }
+
+    /// <summary>A literal word or phrase as a whole-word pattern; spaces match any run of white space.</summary>
+    private static string WordPattern(string phrase)
+    {
+        var words = phrase.Trim().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Select(Regex.Escape);
+        return @"\b" + string.Join(@"\s+", words) + @"\b";
+    }
+}
