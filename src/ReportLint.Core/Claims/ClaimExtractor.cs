@@ -8,6 +8,10 @@ namespace ReportLint.Core.Claims;
 /// <summary>Reads a document's statements into typed claims: market values, growth rates, shares and periods.</summary>
 public static partial class ClaimExtractor
 {
+    /// <summary>A model with no claims, for a document whose figures could not be read.</summary>
+    public static ClaimsModel Empty(ReportDocument document, KnowledgeBase knowledge) =>
+        new(document, []) { Knowledge = knowledge, Outline = new ReportOutline() };
+
     public static ClaimsModel Extract(ReportDocument document, KnowledgeBase knowledge)
     {
         var gazetteer = knowledge.Gazetteer;

@@ -51,7 +51,31 @@ public static class SentenceSplitter
         "sep", "sept", "oct", "nov", "dec", "dept", "govt", "intl", "ave", "al", "cf", "ca", "nos", "vol", "p", "pp", "s.a", "n.v",
     };
 
+    /// <summary>
+    /// Longest stretch read as one sentence. Real sentences are far shorter; a megabyte without a full stop (a pasted
+    /// table, a runaway line) is cut at a space near this length so that per-sentence work stays bounded.
+    /// </summary>
+    public const int MaxSentenceLength = 2000;
+
     public static IEnumerable<(int Start, int End)> Split(string text)
+    {
+        foreach (var (s, e) in SplitAtStops(text))
+        {
+            if (e - s <= MaxSentenceLength) { yield return (s, e); continue; }
+            int from = s;
+            while (e - from > MaxSentenceLength)
+            {
+                int cut = text.LastIndexOf(' ', from + MaxSentenceLength, MaxSentenceLength / 2);
+                if (cut <= from) cut = from + MaxSentenceLength;
+                yield return (from, cut);
+                from = cut;
+                while (from < e && char.IsWhiteSpace(text[from])) from++;
+            }
+            if (e > from) yield return (from, e);
+        }
+    }
+
+    private static IEnumerable<(int Start, int End)> SplitAtStops(string text)
     {
         int start = 0;
         int n = text.Length;

@@ -109,9 +109,12 @@ internal sealed class SubjectResolver
         string text = statement.Text;
         int local = Math.Clamp(offset - statement.Span.Start, 0, text.Length);
         int clauseStart = 0;
+        // A clause break further back than a few hundred characters does not matter: look only that far.
+        int window = Math.Min(local, 400);
         foreach (var br in ClauseBreaks)
         {
-            int b = text.LastIndexOf(br, Math.Max(0, local - 1), StringComparison.OrdinalIgnoreCase);
+            if (local == 0) break;
+            int b = text.LastIndexOf(br, local - 1, window, StringComparison.OrdinalIgnoreCase);
             if (b >= 0 && b + br.Length <= local) clauseStart = Math.Max(clauseStart, b + br.Length);
         }
         // In a list of figures ("North America accounted for USD 4.2 billion, Europe for USD 3.1 billion"), a name after the

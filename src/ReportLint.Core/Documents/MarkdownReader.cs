@@ -17,8 +17,18 @@ public static class MarkdownReader
         .UsePreciseSourceLocation()
         .Build();
 
+    /// <summary>Nesting beyond this (block quotes, list indentation) is read as plain text: no real report nests so deep,
+    /// and Markdig's cost grows with depth.</summary>
+    public const int MaxNesting = 64;
+
     public static ReportDocument Read(string path, string text)
     {
+        if (NestingDepth(text) > MaxNesting)
+        {
+            var plain = PlainTextReader.Read(path, text);
+            plain.Warnings.Add(new ReadWarning($"Markdown nested more than {MaxNesting} levels deep: read as plain text", 0));
+            return plain;
+        }
         var source = new SourceText(text);
         var builder = new DocumentBuilder(source);
         var document = Markdown.Parse(text, Pipeline);
@@ -49,6 +59,24 @@ public static class MarkdownReader
             }
         }
         return builder.Build(path, DocumentFormat.Markdown);
+    }
+
+    /// <summary>The deepest block-quote or list nesting of any line, estimated from its leading '>' and indentation.</summary>
+    private static int NestingDepth(string text)
+    {
+        int max = 0, depth = 0, column = 0;
+        bool leading = true;
+        foreach (char c in text)
+        {
+            if (c == '\n') { leading = true; depth = 0; column = 0; continue; }
+            if (!leading) continue;
+            if (c == '>') depth++;
+            else if (c == ' ') { column++; if (column % 2 == 0) depth++; }
+            else if (c == '\t') depth += 2;
+            else leading = false;
+            if (depth > max) max = depth;
+        }
+        return max;
     }
 
     private static TextSpan ToSpan(SourceSpan span, SourceText source) =>

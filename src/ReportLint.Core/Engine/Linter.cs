@@ -69,11 +69,21 @@ public sealed class Linter
     public DocumentResult Lint(ReportDocument document, LintSettings? settings = null)
     {
         settings ??= LintSettings.Default;
-        var claims = ClaimExtractor.Extract(document, _knowledge);
+        var notifications = new List<string>();
+        ClaimsModel claims;
+        try
+        {
+            claims = ClaimExtractor.Extract(document, _knowledge);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Never lose the whole run to one odd document: the rules that read text still run on an empty claims model.
+            notifications.Add($"figures could not be read from this file ({e.GetType().Name}: {e.Message}); arithmetic and scope checks were skipped");
+            claims = ClaimExtractor.Empty(document, _knowledge);
+        }
         _logger.LogDebug("{Path}: {Statements} statements, {Values} values, {Rates} rates, {Growth} growth checks",
             document.Path, claims.Statements.Count, claims.Values.Count, claims.Rates.Count, claims.Growth.Count);
         var findings = new List<Finding>();
-        var notifications = new List<string>();
         foreach (var rule in _rules)
         {
             var descriptor = rule.Descriptor;
