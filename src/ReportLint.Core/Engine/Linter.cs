@@ -82,6 +82,7 @@ public sealed class Linter
         }
         foreach (var warning in document.Warnings) notifications.Add(warning.Message);
         findings.Sort(CompareFindings);
+        LineHash.Assign(document.Text, findings);
         return new DocumentResult(document, claims, findings, notifications);
     }
 

@@ -64,6 +64,8 @@ public sealed class Finding
     public Dictionary<string, string> Properties { get; } = new();
     /// <summary>Why the finding is suppressed (an inline directive, a baseline), or null.</summary>
     public string? Suppression { get; set; }
+    /// <summary>GitHub's primaryLocationLineHash of the line the finding starts on (see <see cref="Findings.LineHash"/>).</summary>
+    public string? LineHash { get; set; }
 
     public string Path => Location.Path;
     public override string ToString() => $"{Location}: {Severity.Name()} {Rule.Id} {Message}";
