@@ -14,12 +14,13 @@ public sealed record LintCommandOptions(
     bool Stats,
     bool Verbose,
     bool NoColor,
-    string? StdinName);
+    string? StdinName,
+    bool IncludeSuppressed = false);
 
 /// <summary>`reportlint lint`: finds the inputs, runs the core on each, prints through the chosen formatter, sets the exit code.</summary>
 public sealed class LintCommand(TextWriter stdout, TextWriter stderr, Func<Stream> stdin)
 {
-    public static readonly string[] Formats = ["text", "json"];
+    public static readonly string[] Formats = ["text", "json", "sarif", "github"];
 
     public static string ToolVersion =>
         typeof(Linter).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
@@ -53,12 +54,14 @@ public sealed class LintCommand(TextWriter stdout, TextWriter stderr, Func<Strea
         if (readable == 0)
             throw new UsageException(files.Count == 1 ? $"{files[0].Path}: {files[0].Error}" : $"none of the {files.Count} inputs could be read (first: {files[0].Path}: {files[0].Error})");
 
-        var report = new LintReport(files, ToolVersion, options.Stats);
+        var report = new LintReport(files, ToolVersion, options.Stats) { Rules = linter.Descriptors, IncludeSuppressed = options.IncludeSuppressed };
         bool color = options.Output is null && !options.NoColor && !Console.IsOutputRedirected && ReferenceEquals(stdout, Console.Out)
                      && Environment.GetEnvironmentVariable("NO_COLOR") is null;
         IFormatter formatter = options.Format switch
         {
             "json" => new JsonFormatter(),
+            "sarif" => new SarifFormatter(),
+            "github" => new GitHubFormatter(),
             _ => new TextFormatter(color),
         };
         if (options.Output is { } target)
@@ -89,7 +92,7 @@ public sealed class LintCommand(TextWriter stdout, TextWriter stderr, Func<Strea
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return new FileReport(input.DisplayPath, [], null, [], "cannot read: " + e.Message);
+            return new FileReport(input.DisplayPath, [], null, [], "cannot read: " + e.Message) { FullPath = input.FullPath };
         }
         ReportDocument document;
         try
@@ -98,10 +101,10 @@ public sealed class LintCommand(TextWriter stdout, TextWriter stderr, Func<Strea
         }
         catch (DocumentReadException e)
         {
-            return new FileReport(input.DisplayPath, [], null, ["skipped: " + e.Message]);
+            return new FileReport(input.DisplayPath, [], null, ["skipped: " + e.Message]) { FullPath = input.FullPath };
         }
         var result = linter.Lint(document);
         logger.LogDebug("{Path}: {Findings} finding(s)", input.DisplayPath, result.Findings.Count);
-        return new FileReport(input.DisplayPath, result.Findings, result.Claims.Coverage, result.Notifications);
+        return new FileReport(input.DisplayPath, result.Findings, result.Claims.Coverage, result.Notifications) { FullPath = input.FullPath };
     }
 }

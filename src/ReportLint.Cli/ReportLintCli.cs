@@ -51,15 +51,16 @@ public static class ReportLintCli
         var root = new RootCommand("ReportLint: a linter for market-research report drafts (CAGR arithmetic, contradictions, boilerplate, scope coverage).");
 
         var paths = new Argument<string[]>("paths") { Description = "Files, folders (searched for *.md, *.markdown, *.txt), globs, or - for standard input.", Arity = ArgumentArity.OneOrMore };
-        var format = new Option<string>("--format", "-f") { Description = "Output format: text, json.", DefaultValueFactory = _ => "text" };
+        var format = new Option<string>("--format", "-f") { Description = "Output format: text, json, sarif (SARIF 2.1.0 for code scanning), github (GitHub Actions annotations).", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong(LintCommand.Formats);
         var output = new Option<string?>("--output", "-o") { Description = "Write the report to this file (atomically) instead of standard output." };
         var stats = new Option<bool>("--stats") { Description = "Report extraction coverage: numeric statements seen and how many could be checked." };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Log diagnostics to standard error." };
         var noColor = new Option<bool>("--no-color") { Description = "Never colour the text output." };
         var stdinName = new Option<string?>("--stdin-filename") { Description = "Name (and so format, by extension) for text read from standard input." };
+        var includeSuppressed = new Option<bool>("--include-suppressed") { Description = "SARIF: also record suppressed findings, under 'suppressions'." };
 
-        var lint = new Command("lint", "Lint report drafts and print the findings.") { paths, format, output, stats, verbose, noColor, stdinName };
+        var lint = new Command("lint", "Lint report drafts and print the findings.") { paths, format, output, stats, verbose, noColor, stdinName, includeSuppressed };
         lint.SetAction(parse => new LintCommand(stdout, stderr, stdin).Execute(new LintCommandOptions(
             parse.GetValue(paths) ?? [],
             parse.GetValue(format) ?? "text",
@@ -67,7 +68,8 @@ public static class ReportLintCli
             parse.GetValue(stats),
             parse.GetValue(verbose),
             parse.GetValue(noColor),
-            parse.GetValue(stdinName))));
+            parse.GetValue(stdinName),
+            parse.GetValue(includeSuppressed))));
         root.Subcommands.Add(lint);
 
         var rules = new Command("rules", "List every rule with its id, name, family, default severity and summary.");

@@ -58,6 +58,10 @@ public sealed class Linter
 
     public IReadOnlyList<Rule> Rules => _rules;
 
+    /// <summary>Every rule that can fire in a run of this linter, in catalogue order.</summary>
+    public IReadOnlyList<RuleDescriptor> Descriptors => _descriptors ??= _rules.Select(r => r.Descriptor).ToList();
+    private IReadOnlyList<RuleDescriptor>? _descriptors;
+
     public DocumentResult Lint(ReportDocument document, LintSettings? settings = null)
     {
         settings ??= LintSettings.Default;
