@@ -135,6 +135,8 @@ public sealed class ReportDocument
     public IReadOnlyList<Block> Blocks { get; }
     public IReadOnlyList<Table> Tables { get; }
     public IReadOnlyList<Field> Fields { get; }
+    /// <summary>The document's HTML comments (<c>&lt;!-- … --&gt;</c>), in order: notes and reportlint directives.</summary>
+    public IReadOnlyList<TextSpan> Comments { get; init; } = [];
     /// <summary>Problems met while reading (e.g. invalid UTF-8), reported as notes.</summary>
     public List<ReadWarning> Warnings { get; } = new();
 

@@ -10,7 +10,11 @@ public static class PlainTextReader
     public static ReportDocument Read(string path, string text)
     {
         var source = new SourceText(text);
-        var builder = new DocumentBuilder(source);
+        // Comments are directives and notes, not prose: blank them before reading lines.
+        var comments = HtmlComments.Find(text, new TextSpan(0, text.Length)).ToList();
+        string prose = HtmlComments.Mask(text, comments);
+        var builder = new DocumentBuilder(source, prose);
+        builder.AddComments(comments);
         var pendingRows = new List<(TableRow, TextSpan, string)>();
         bool pendingDelimiter = false;
         int paragraphStart = -1, paragraphEnd = -1;
@@ -32,7 +36,7 @@ public static class PlainTextReader
         for (int line = 1; line <= source.LineCount; line++)
         {
             var span = source.GetLineSpan(line);
-            string lineText = source.Slice(span);
+            string lineText = prose.Substring(span.Start, span.Length);
             var trimmed = lineText.AsSpan().Trim();
             if (trimmed.Length == 0)
             {
@@ -74,7 +78,7 @@ public static class PlainTextReader
             {
                 if (paragraphStart >= 0)
                 {
-                    char last = source.Text[paragraphEnd - 1];
+                    char last = prose[paragraphEnd - 1];
                     if (last is '.' or '!' or '?' or ':' or '"' or '”') FlushParagraph();
                 }
                 if (paragraphStart < 0) paragraphStart = content.Start;

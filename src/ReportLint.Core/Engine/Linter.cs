@@ -40,8 +40,8 @@ public sealed class DocumentResult
 }
 
 /// <summary>
-/// The pipeline: document → figures → claims → rules → findings. Rules run in catalogue order; a rule that throws
-/// is reported as a tool notification and the others still run.
+/// The pipeline: document → figures → claims → rules → suppressions → findings. Rules run in catalogue order; a rule
+/// that throws is reported as a tool notification and the others still run.
 /// </summary>
 public sealed class Linter
 {
@@ -59,7 +59,7 @@ public sealed class Linter
     public IReadOnlyList<Rule> Rules => _rules;
 
     /// <summary>Every rule that can fire in a run of this linter, in catalogue order.</summary>
-    public IReadOnlyList<RuleDescriptor> Descriptors => _descriptors ??= _rules.Select(r => r.Descriptor).ToList();
+    public IReadOnlyList<RuleDescriptor> Descriptors => _descriptors ??= BuiltInRules.DescriptorsOf(_rules);
     private IReadOnlyList<RuleDescriptor>? _descriptors;
 
     public DocumentResult Lint(ReportDocument document, LintSettings? settings = null)
@@ -84,8 +84,9 @@ public sealed class Linter
                 _logger.LogWarning("{Rule} failed on {Path}: {Error}", descriptor.Id, document.Path, e);
             }
         }
-        foreach (var warning in document.Warnings) notifications.Add(warning.Message);
+        findings.AddRange(Suppressions.Apply(document, findings, Descriptors, settings.IsEnabled, settings.For(Suppressions.UnusedSuppression).Severity));
         findings.Sort(CompareFindings);
+        foreach (var warning in document.Warnings) notifications.Add(warning.Message);
         LineHash.Assign(document.Text, findings);
         return new DocumentResult(document, claims, findings, notifications);
     }

@@ -6,7 +6,7 @@ using ReportLint.Core.Knowledge;
 
 namespace ReportLint.Core.Rules;
 
-public enum RuleFamily { Arithmetic, Contradictions, Boilerplate, Scope, Custom }
+public enum RuleFamily { Arithmetic, Contradictions, Boilerplate, Scope, Custom, Meta }
 
 public static class RuleFamilies
 {
@@ -16,6 +16,7 @@ public static class RuleFamilies
         RuleFamily.Contradictions => "contradictions",
         RuleFamily.Boilerplate => "boilerplate",
         RuleFamily.Scope => "scope",
+        RuleFamily.Meta => "meta",
         _ => "custom",
     };
 }
@@ -41,6 +42,10 @@ public sealed record RuleDescriptor(
     IReadOnlyList<RuleOption>? Options = null)
 {
     public IReadOnlyList<RuleOption> OptionList => Options ?? [];
+
+    /// <summary>True when <paramref name="idOrName"/> is this rule's id (any case) or name.</summary>
+    public bool IsNamed(string idOrName) =>
+        Id.Equals(idOrName, StringComparison.OrdinalIgnoreCase) || Name.Equals(idOrName, StringComparison.OrdinalIgnoreCase);
     public string HelpUri => $"https://github.com/reportlint/reportlint/blob/main/docs/rules/{Id}.md";
 
     public string HelpText =>
