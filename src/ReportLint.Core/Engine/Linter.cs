@@ -16,6 +16,8 @@ public sealed class LintSettings
     /// <summary>Per rule id: its settings. A rule not listed runs with its defaults.</summary>
     public Dictionary<string, RuleSettings> Rules { get; } = new(StringComparer.OrdinalIgnoreCase);
     public HashSet<string> DisabledRules { get; } = new(StringComparer.OrdinalIgnoreCase);
+    /// <summary>The report's industry as the author pinned it in configuration (a domain name such as "pharmaceuticals"), or null to infer it.</summary>
+    public string? Industry { get; set; }
 
     public RuleSettings For(RuleDescriptor rule) => Rules.TryGetValue(rule.Id, out var s) ? s : RuleSettings.Default;
     public bool IsEnabled(RuleDescriptor rule) => !DisabledRules.Contains(rule.Id);
