@@ -1,5 +1,4 @@
 using System.Reflection;
-
 using Microsoft.Extensions.Logging;
 using ReportLint.Core.Documents;
 using ReportLint.Core.Engine;
