@@ -81,8 +81,8 @@ public sealed class LintCommand(TextWriter stdout, TextWriter stderr, Func<Strea
 
         if (options.WriteBaseline is { } baselinePath)
         {
-            AtomicFile.Write(baselinePath, Core.Findings.Baseline.Serialize(BaselineKeys(files, baselinePath).SelectMany(x => x.File.Findings.Select(f => (x.Path, f))), ToolVersion));
-            baseline = LoadBaseline(baselinePath);
+            baseline = Core.Findings.Baseline.Record(baselinePath, BaselineKeys(files, baselinePath).SelectMany(x => x.File.Findings.Select(f => (x.Path, f))));
+            AtomicFile.Write(baselinePath, baseline.ToJson(ToolVersion));
             stderr.WriteLine($"reportlint: recorded {baseline.Count} finding(s) in {baselinePath}");
         }
         if (baseline is not null)

@@ -19,26 +19,26 @@ public sealed class Baseline
     public const int FormatVersion = 1;
     private readonly Dictionary<(string Path, string RuleId, string LineHash), int> _remaining;
 
-    private Baseline(string name, IEnumerable<BaselineEntry> entries)
+    private Baseline(string name, IReadOnlyList<BaselineEntry> entries)
     {
         Name = name;
+        Entries = entries;
         _remaining = entries.GroupBy(e => (e.Path, e.RuleId, e.LineHash)).ToDictionary(g => g.Key, g => g.Count());
-        Count = _remaining.Values.Sum();
     }
 
     public string Name { get; }
-    public int Count { get; }
+    public IReadOnlyList<BaselineEntry> Entries { get; }
+    public int Count => Entries.Count;
 
-    /// <summary>The baseline of these findings (each with its path relative to the baseline's folder), as JSON.</summary>
-    public static string Serialize(IEnumerable<(string Path, Finding Finding)> findings, string toolVersion)
-    {
-        var entries = findings
-            .Where(x => x.Finding.Suppression is null && x.Finding.LineHash is not null)
-            .Select(x => new BaselineEntry(x.Path, x.Finding.Rule.Id, x.Finding.LineHash!, x.Finding.Message))
-            .OrderBy(e => e.Path, StringComparer.Ordinal).ThenBy(e => e.RuleId, StringComparer.Ordinal).ThenBy(e => e.LineHash, StringComparer.Ordinal)
-            .ToList();
-        return JsonSerializer.Serialize(new BaselineDocument(FormatVersion, "reportlint " + toolVersion, entries), Context.BaselineDocument) + "\n";
-    }
+    /// <summary>A baseline of today's reported findings, each with its path relative to the baseline's folder.</summary>
+    public static Baseline Record(string name, IEnumerable<(string Path, Finding Finding)> findings) => new(name, findings
+        .Where(x => x.Finding.Suppression is null && x.Finding.LineHash is not null)
+        .Select(x => new BaselineEntry(x.Path, x.Finding.Rule.Id, x.Finding.LineHash!, x.Finding.Message))
+        .OrderBy(e => e.Path, StringComparer.Ordinal).ThenBy(e => e.RuleId, StringComparer.Ordinal).ThenBy(e => e.LineHash, StringComparer.Ordinal)
+        .ToList());
+
+    public string ToJson(string toolVersion) =>
+        JsonSerializer.Serialize(new BaselineDocument(FormatVersion, "reportlint " + toolVersion, Entries), Context.BaselineDocument) + "\n";
 
     public static Baseline Parse(string name, string json)
     {
