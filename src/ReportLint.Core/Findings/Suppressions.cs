@@ -172,6 +172,7 @@ public static class Suppressions
             }
         }
 
+        if (!isEnabled(UnusedSuppression)) return [];
         foreach (var group in scopes.Where(s => !s.Used).GroupBy(s => s.Directive))
         {
             var directive = group.Key;
@@ -182,14 +183,13 @@ public static class Suppressions
                 DirectiveKind.DisableLine => " on its line",
                 DirectiveKind.DisableNextLine => " on the next line",
                 DirectiveKind.DisableFile => " in this file",
-                _ => " before it is re-enabled",
+                _ => " after it",
             };
             problems.Add((directive, $"Unused {directive.Word} comment: {what}{where} to suppress.", whole));
         }
         foreach (var (directive, rule, _) in enables.Where(e => !e.Closed))
             problems.Add((directive, $"Unused {directive.Word} comment: {(rule == AllRules ? "no rule" : rule)} was disabled before it.", true));
 
-        if (!isEnabled(UnusedSuppression)) return [];
         var reported = new List<Finding>();
         foreach (var (directive, message, removable) in problems.OrderBy(p => p.Directive.Span.Start))
         {
