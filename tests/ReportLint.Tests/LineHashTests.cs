@@ -44,4 +44,15 @@ public sealed class LineHashTests
         var hashes = LineHash.Compute(File.ReadAllText(TestPaths.SeedReport));
         foreach (var f in findings) f.LineHash.Should().Be(hashes[f.Location.Line - 1]);
     }
+
+    [Fact]
+    public void A_byte_order_mark_is_hashed_as_the_upload_action_reads_it()
+    {
+        // Node's UTF-8 stream keeps the BOM as U+FEFF, so the first line's hash includes it.
+        byte[] bytes = [0xEF, 0xBB, 0xBF, .. System.Text.Encoding.UTF8.GetBytes("Romance accounted for 112% of revenue in 2025.\n")];
+        var result = new Core.Engine.Linter().Lint(Core.Documents.DocumentReader.Read("draft.txt", bytes));
+        var finding = result.Findings.Should().ContainSingle().Subject;
+        finding.LineHash.Should().Be(LineHash.Compute("\uFEFFRomance accounted for 112% of revenue in 2025.\n")[0])
+            .And.NotBe(LineHash.Compute("Romance accounted for 112% of revenue in 2025.\n")[0]);
+    }
 }

@@ -89,7 +89,7 @@ public sealed class Linter
         findings.AddRange(Suppressions.Apply(document, findings, Descriptors, settings.IsEnabled, settings.For(Suppressions.UnusedSuppression).Severity));
         findings.Sort(CompareFindings);
         foreach (var warning in document.Warnings) notifications.Add(warning.Message);
-        LineHash.Assign(document.Text, findings);
+        LineHash.Assign(document, findings);
         return new DocumentResult(document, claims, findings, notifications);
     }
 

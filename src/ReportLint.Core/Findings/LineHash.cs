@@ -1,3 +1,5 @@
+using ReportLint.Core.Documents;
+
 namespace ReportLint.Core.Findings;
 
 /// <summary>
@@ -14,22 +16,24 @@ public static class LineHash
     private const int EndOfFile = 65535;
 
     /// <summary>The hash of every line of <paramref name="text"/>, first line first.</summary>
-    public static IReadOnlyList<string> Compute(string text)
+    /// <param name="byteOrderMark">The file began with a UTF-8 byte order mark: the upload action reads it as U+FEFF.</param>
+    public static IReadOnlyList<string> Compute(string text, bool byteOrderMark = false)
     {
         var roller = new Roller();
+        if (byteOrderMark) roller.Process('\uFEFF');
         foreach (char c in text) roller.Process(c);
         roller.Process(EndOfFile);
         roller.Flush();
         return roller.Hashes;
     }
 
-    /// <summary>Gives each finding the hash of the line it starts on.</summary>
-    public static void Assign(string text, IEnumerable<Finding> findings)
+    /// <summary>Gives each finding the hash of the line it starts on, in the file as the upload action reads it.</summary>
+    public static void Assign(ReportDocument document, IEnumerable<Finding> findings)
     {
         IReadOnlyList<string>? hashes = null;
         foreach (var finding in findings)
         {
-            hashes ??= Compute(text);
+            hashes ??= Compute(document.Text, document.HasUtf8ByteOrderMark);
             finding.LineHash = hashes[Math.Clamp(finding.Location.Line, 1, hashes.Count) - 1];
         }
     }
