@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using ReportLint.Core.Documents;
 using ReportLint.Core.Engine;
 using ReportLint.Core.Findings;
+using ReportLint.Core.Knowledge;
 using ReportLint.Core.Output;
 
 namespace ReportLint.Cli;
@@ -14,12 +15,18 @@ public sealed record LintCommandOptions(
     bool Stats,
     bool Verbose,
     bool NoColor,
-    string? StdinName);
+    string? StdinName,
+    bool IncludeSuppressed = false,
+    string? Config = null,
+    string? Baseline = null,
+    string? WriteBaseline = null,
+    int? MaxWarnings = null,
+    bool ExitZero = false);
 
 /// <summary>`reportlint lint`: finds the inputs, runs the core on each, prints through the chosen formatter, sets the exit code.</summary>
 public sealed class LintCommand(TextWriter stdout, TextWriter stderr, Func<Stream> stdin)
 {
-    public static readonly string[] Formats = ["text", "json"];
+    public static readonly string[] Formats = ["text", "json", "sarif", "github"];
 
     public static string ToolVersion =>
         typeof(Linter).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
@@ -36,29 +43,61 @@ public sealed class LintCommand(TextWriter stdout, TextWriter stderr, Func<Strea
             else b.SetMinimumLevel(LogLevel.None);
         });
         var logger = loggerFactory.CreateLogger("reportlint");
-        var (inputs, skipped) = InputFinder.Find(options.Paths, options.StdinName);
+        if (options.Baseline is not null && options.WriteBaseline is not null)
+            throw new UsageException("--baseline and --write-baseline do not go together: --write-baseline alone records today's findings afresh");
+        if (options.MaxWarnings is < 0) throw new UsageException("--max-warnings takes a number of warnings, 0 or more");
+        var linter = new Linter(logger: logger);
+        var configs = new ConfigFinder(options.Config, linter.Descriptors);
+        var baseline = options.Baseline is null ? null : LoadBaseline(options.Baseline);
+        int ignoredCount = 0;
+        var (inputs, skipped) = InputFinder.Find(options.Paths, options.StdinName, full =>
+        {
+            bool ignored = configs.IsIgnored(full);
+            if (ignored) ignoredCount++;
+            return ignored;
+        });
+        // Every configuration is checked before anything is linted.
+        var configFor = inputs.ToDictionary(i => i, i => configs.For(i.FullPath ?? StdinFolder(options.StdinName)));
         if (options.Output is { } outPath)
         {
             string fullOut = Path.GetFullPath(outPath);
             if (inputs.Any(i => i.FullPath == fullOut)) throw new UsageException($"refusing to write the report over an input file: {outPath}");
         }
-        logger.LogDebug("linting {Count} file(s)", inputs.Count);
+        logger.LogDebug("linting {Count} file(s), {Ignored} ignored by configuration", inputs.Count, ignoredCount);
 
-        var linter = new Linter(logger: logger);
         var files = new List<FileReport>();
         foreach (var (path, problem) in skipped) files.Add(new FileReport(path, [], null, [], problem));
-        foreach (var input in inputs) files.Add(LintOne(linter, input, logger));
+        foreach (var input in inputs)
+        {
+            var config = configFor[input];
+            logger.LogDebug("{Path}: configuration {Config}", input.DisplayPath, config.Path ?? "(defaults)");
+            files.Add(LintOne(linter, input, config.Settings, logger));
+        }
         int readable = files.Count(f => f.Error is null);
-        if (inputs.Count == 0 && skipped.Count == 0) throw new UsageException("no lintable files (*.md, *.markdown, *.txt) found in " + string.Join(", ", options.Paths));
-        if (readable == 0)
+        if (inputs.Count == 0 && skipped.Count == 0 && ignoredCount == 0)
+            throw new UsageException("no lintable files (*.md, *.markdown, *.txt) found in " + string.Join(", ", options.Paths));
+        if (readable == 0 && files.Count > 0)
             throw new UsageException(files.Count == 1 ? $"{files[0].Path}: {files[0].Error}" : $"none of the {files.Count} inputs could be read (first: {files[0].Path}: {files[0].Error})");
 
-        var report = new LintReport(files, ToolVersion, options.Stats);
+        if (options.WriteBaseline is { } baselinePath)
+        {
+            baseline = Core.Findings.Baseline.Record(baselinePath, BaselineKeys(files, baselinePath).SelectMany(x => x.File.Findings.Select(f => (x.Path, f))));
+            AtomicFile.Write(baselinePath, baseline.ToJson(ToolVersion));
+            stderr.WriteLine($"reportlint: recorded {baseline.Count} finding(s) in {baselinePath}");
+        }
+        if (baseline is not null)
+            foreach (var (path, file) in BaselineKeys(files, baseline.Name))
+                baseline.Suppress(path, file.Findings);
+
+        var packRules = configFor.Values.SelectMany(c => c.Settings.PackRules).Select(r => r.Descriptor).DistinctBy(d => d.Id);
+        var report = new LintReport(files, ToolVersion, options.Stats) { Rules = linter.Descriptors.Concat(packRules).ToList(), IncludeSuppressed = options.IncludeSuppressed };
         bool color = options.Output is null && !options.NoColor && !Console.IsOutputRedirected && ReferenceEquals(stdout, Console.Out)
                      && Environment.GetEnvironmentVariable("NO_COLOR") is null;
         IFormatter formatter = options.Format switch
         {
             "json" => new JsonFormatter(),
+            "sarif" => new SarifFormatter(),
+            "github" => new GitHubFormatter(),
             _ => new TextFormatter(color),
         };
         if (options.Output is { } target)
@@ -70,10 +109,41 @@ public sealed class LintCommand(TextWriter stdout, TextWriter stderr, Func<Strea
         else formatter.Write(report, stdout);
         foreach (var file in files.Where(f => f.Error is not null))
             stderr.WriteLine($"reportlint: warning: {file.Path}: {file.Error}");
-        return report.Errors > 0 ? ReportLintCli.HasErrors : ReportLintCli.Clean;
+        if (options.ExitZero) return ReportLintCli.Clean;
+        if (report.Errors > 0) return ReportLintCli.HasErrors;
+        if (report.Warnings > options.MaxWarnings)
+        {
+            stderr.WriteLine($"reportlint: {Humanizer.ToQuantityExtensions.ToQuantity("warning", report.Warnings)}, more than --max-warnings {options.MaxWarnings} allows");
+            return ReportLintCli.HasErrors;
+        }
+        return ReportLintCli.Clean;
     }
 
-    private FileReport LintOne(Linter linter, LintInput input, ILogger logger)
+    private static string StdinFolder(string? stdinName) =>
+        Path.GetDirectoryName(Path.GetFullPath(stdinName ?? "stdin")) ?? Directory.GetCurrentDirectory();
+
+    private static Core.Findings.Baseline LoadBaseline(string path)
+    {
+        if (!File.Exists(path)) throw new UsageException($"no such baseline file: {path} (record one with --write-baseline)");
+        try
+        {
+            return Core.Findings.Baseline.Parse(path, File.ReadAllText(path));
+        }
+        catch (Exception e) when (e is DataFileException or IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"invalid baseline: {e.Message}");
+        }
+    }
+
+    /// <summary>Each file's path as a baseline records it: relative to the baseline's folder, with '/'.</summary>
+    private static IEnumerable<(string Path, FileReport File)> BaselineKeys(IEnumerable<FileReport> files, string baselinePath)
+    {
+        string folder = Path.GetDirectoryName(Path.GetFullPath(baselinePath))!;
+        foreach (var file in files)
+            yield return ((file.FullPath is null ? file.Path : Path.GetRelativePath(folder, file.FullPath)).Replace('\\', '/'), file);
+    }
+
+    private FileReport LintOne(Linter linter, LintInput input, LintSettings settings, ILogger logger)
     {
         byte[] bytes;
         try
@@ -89,7 +159,7 @@ public sealed class LintCommand(TextWriter stdout, TextWriter stderr, Func<Strea
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return new FileReport(input.DisplayPath, [], null, [], "cannot read: " + e.Message);
+            return new FileReport(input.DisplayPath, [], null, [], "cannot read: " + e.Message) { FullPath = input.FullPath };
         }
         ReportDocument document;
         try
@@ -98,10 +168,10 @@ public sealed class LintCommand(TextWriter stdout, TextWriter stderr, Func<Strea
         }
         catch (DocumentReadException e)
         {
-            return new FileReport(input.DisplayPath, [], null, ["skipped: " + e.Message]);
+            return new FileReport(input.DisplayPath, [], null, ["skipped: " + e.Message]) { FullPath = input.FullPath };
         }
-        var result = linter.Lint(document);
+        var result = linter.Lint(document, settings);
         logger.LogDebug("{Path}: {Findings} finding(s)", input.DisplayPath, result.Findings.Count);
-        return new FileReport(input.DisplayPath, result.Findings, result.Claims.Coverage, result.Notifications);
+        return new FileReport(input.DisplayPath, result.Findings, result.Claims.Coverage, result.Notifications) { FullPath = input.FullPath };
     }
 }

@@ -51,15 +51,21 @@ public static class ReportLintCli
         var root = new RootCommand("ReportLint: a linter for market-research report drafts (CAGR arithmetic, contradictions, boilerplate, scope coverage).");
 
         var paths = new Argument<string[]>("paths") { Description = "Files, folders (searched for *.md, *.markdown, *.txt), globs, or - for standard input.", Arity = ArgumentArity.OneOrMore };
-        var format = new Option<string>("--format", "-f") { Description = "Output format: text, json.", DefaultValueFactory = _ => "text" };
+        var format = new Option<string>("--format", "-f") { Description = "Output format: text, json, sarif (SARIF 2.1.0 for code scanning), github (GitHub Actions annotations).", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong(LintCommand.Formats);
-        var output = new Option<string?>("--output", "-o") { Description = "Write the report to this file (atomically) instead of standard output." };
+        var output = new Option<string?>("--output", "-o") { HelpName = "FILE", Description = "Write the report to this file (atomically) instead of standard output." };
         var stats = new Option<bool>("--stats") { Description = "Report extraction coverage: numeric statements seen and how many could be checked." };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Log diagnostics to standard error." };
         var noColor = new Option<bool>("--no-color") { Description = "Never colour the text output." };
-        var stdinName = new Option<string?>("--stdin-filename") { Description = "Name (and so format, by extension) for text read from standard input." };
+        var stdinName = new Option<string?>("--stdin-filename") { HelpName = "NAME", Description = "Name (and so format, by extension) for text read from standard input." };
+        var includeSuppressed = new Option<bool>("--include-suppressed") { Description = "SARIF: also record suppressed findings (inline comments, baseline), under 'suppressions'." };
+        var config = new Option<string?>("--config", "-c") { HelpName = "FILE", Description = "Use this configuration file for every input, instead of the .reportlint.yaml nearest to each." };
+        var baseline = new Option<string?>("--baseline") { HelpName = "FILE", Description = "Report only findings that this baseline file does not record." };
+        var writeBaseline = new Option<string?>("--write-baseline") { HelpName = "FILE", Description = "Record today's findings in this baseline file (then nothing is reported as new)." };
+        var maxWarnings = new Option<int?>("--max-warnings") { HelpName = "N", Description = "Exit 1 when there are more than this many warnings." };
+        var exitZero = new Option<bool>("--exit-zero") { Description = "Exit 0 even when there are findings (usage and input errors still exit 2)." };
 
-        var lint = new Command("lint", "Lint report drafts and print the findings.") { paths, format, output, stats, verbose, noColor, stdinName };
+        var lint = new Command("lint", "Lint report drafts and print the findings.") { paths, format, output, stats, verbose, noColor, stdinName, includeSuppressed, config, baseline, writeBaseline, maxWarnings, exitZero };
         lint.SetAction(parse => new LintCommand(stdout, stderr, stdin).Execute(new LintCommandOptions(
             parse.GetValue(paths) ?? [],
             parse.GetValue(format) ?? "text",
@@ -67,8 +73,21 @@ public static class ReportLintCli
             parse.GetValue(stats),
             parse.GetValue(verbose),
             parse.GetValue(noColor),
-            parse.GetValue(stdinName))));
+            parse.GetValue(stdinName),
+            parse.GetValue(includeSuppressed),
+            parse.GetValue(config),
+            parse.GetValue(baseline),
+            parse.GetValue(writeBaseline),
+            parse.GetValue(maxWarnings),
+            parse.GetValue(exitZero))));
         root.Subcommands.Add(lint);
+
+        var folder = new Argument<string>("folder") { Description = "Where to write .reportlint.yaml (default: the current folder).", DefaultValueFactory = _ => "." };
+        var force = new Option<bool>("--force") { Description = "Overwrite an existing .reportlint.yaml." };
+        var schema = new Option<bool>("--schema") { Description = "Print the JSON schema of the configuration file instead (schemas/reportlint.schema.json)." };
+        var init = new Command("init", "Write a commented starter .reportlint.yaml.") { folder, force, schema };
+        init.SetAction(parse => InitCommand.Run(parse.GetValue(folder)!, parse.GetValue(force), parse.GetValue(schema), stdout));
+        root.Subcommands.Add(init);
 
         var rules = new Command("rules", "List every rule with its id, name, family, default severity and summary.");
         rules.SetAction(_ => RulesCommand.List(stdout));

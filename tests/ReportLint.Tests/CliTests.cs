@@ -14,7 +14,19 @@ public sealed class CliTests
         var stdout = new StringWriter();
         var stderr = new StringWriter();
         int exit = ReportLintCli.Run(args, stdout, stderr, () => new MemoryStream(System.Text.Encoding.UTF8.GetBytes(input ?? "")));
+        ValidateSarif(args, exit, stdout.ToString(), null);
         return (exit, stdout.ToString(), stderr.ToString());
+    }
+
+    /// <summary>Every SARIF the test suite produces, on standard output or in an --output file, is checked against the schema.</summary>
+    internal static void ValidateSarif(string[] args, int exit, string stdout, string? workingDirectory)
+    {
+        int format = Array.FindIndex(args, a => a is "--format" or "-f");
+        if (exit == ReportLintCli.UsageError || format < 0 || format + 1 >= args.Length || args[format + 1] != "sarif") return;
+        int output = Array.FindIndex(args, a => a is "--output" or "-o");
+        Integrations.SarifSchema.AssertValid(output >= 0 && output + 1 < args.Length
+            ? File.ReadAllText(Path.Combine(workingDirectory ?? Directory.GetCurrentDirectory(), args[output + 1]))
+            : stdout);
     }
 
     [Fact]

@@ -17,6 +17,12 @@ internal static class TestPaths
     }
 
     public static string Seeds => Path.Combine(RepoRoot, "seeds");
+
+    /// <summary>
+    /// The seed's first two lines: a draft whose only finding is the RL101 mismatch, for tests about how findings travel
+    /// (configuration, baselines, thresholds) rather than about what the rules find.
+    /// </summary>
+    public static string CagrOnlyDraft => string.Join('\n', File.ReadLines(SeedReport).Take(2)) + '\n';
     public static string SeedReport => Path.Combine(Seeds, "internet-micro-drama-report.txt");
     public static string Fixtures => Path.Combine(RepoRoot, "tests", "ReportLint.Tests", "Fixtures");
     public static string Data => Path.Combine(RepoRoot, "tests", "ReportLint.Tests", "Data");

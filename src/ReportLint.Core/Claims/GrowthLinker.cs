@@ -13,10 +13,19 @@ internal static class GrowthLinker
     {
         foreach (var rate in model.Rates)
         {
-            if (!rate.Subject.IsKnown) continue;
-            var sameSubject = model.Values.Where(v => v.Subject.Key == rate.Subject.Key && SameCurrency(v, rate, model)).ToList();
+            var sameSubject = model.Values.Where(v => v.Subject.Key == rate.Subject.Key).ToList();
+            var own = TryBuild(rate, sameSubject.Where(v => v.Statement == rate.Statement).ToList());
+            // A statement with its own start, end and rate is checkable even when it is unclear whose they are
+            // ("The segment was USD 2.00 billion in 2025 and will reach …"); linking further needs a known subject.
+            if (!rate.Subject.IsKnown)
+            {
+                if (own is null) continue;
+                model.Growth.Add(own);
+                foreach (var st in own.Statements) model.Checked.Add(st);
+                continue;
+            }
             GrowthClaim? growth =
-                TryBuild(rate, sameSubject.Where(v => v.Statement == rate.Statement).ToList())
+                own
                 ?? TryBuild(rate, sameSubject.Where(v => v.Statement != rate.Statement && IsNeighbour(v.Statement, rate.Statement) && IsLinkable(v, model)).Concat(sameSubject.Where(v => v.Statement == rate.Statement)).ToList())
                 ?? (rate.Subject.Kind == SubjectKind.Market && rate.Window is { From: not null, To: not null }
                     ? TryBuild(rate, Unambiguous(sameSubject.Where(v => IsLinkable(v, model) || v.Statement == rate.Statement)).ToList())
@@ -34,8 +43,6 @@ internal static class GrowthLinker
             foreach (var st in growth.Statements) model.Checked.Add(st);
         }
     }
-
-    private static bool SameCurrency(ValueClaim value, RateClaim rate, ClaimsModel model) => true;
 
     /// <summary>The same block, table or section, at most two blocks apart.</summary>
     private static bool IsNeighbour(Statement a, Statement b)

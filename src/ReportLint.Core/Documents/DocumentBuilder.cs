@@ -4,17 +4,24 @@ namespace ReportLint.Core.Documents;
 internal sealed class DocumentBuilder
 {
     private readonly SourceText _source;
+    private readonly string _text;
     private readonly List<Block> _blocks = new();
+    private readonly List<TextSpan> _comments = new();
     private readonly List<Table> _tables = new();
     private readonly List<Field> _fields = new();
 
-    public DocumentBuilder(SourceText source) => _source = source;
+    /// <param name="maskedText">The source with what is not prose (comments) blanked out, if the reader did that.</param>
+    public DocumentBuilder(SourceText source, string? maskedText = null)
+    {
+        _source = source;
+        _text = maskedText ?? source.Text;
+    }
 
     public SourceText Source => _source;
 
     public Block AddBlock(BlockKind kind, TextSpan span, string? maskedText = null, int headingLevel = 0)
     {
-        var block = new Block(kind, span, maskedText ?? _source.Slice(span)) { HeadingLevel = headingLevel };
+        var block = new Block(kind, span, maskedText ?? _text.Substring(span.Start, span.Length)) { HeadingLevel = headingLevel };
         _blocks.Add(block);
         if (kind is BlockKind.Paragraph or BlockKind.ListItem or BlockKind.Heading)
             AddLineFields(block);
@@ -157,10 +164,13 @@ internal sealed class DocumentBuilder
         return letters >= 2 && t.Count(ch => ch == ' ') < 10;
     }
 
+    public void AddComments(IEnumerable<TextSpan> comments) => _comments.AddRange(comments);
+
     public ReportDocument Build(string path, DocumentFormat format)
     {
         _blocks.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
         _fields.Sort((a, b) => a.KeySpan.Start.CompareTo(b.KeySpan.Start));
-        return new ReportDocument(path, format, _source, _blocks, _tables, _fields);
+        _comments.Sort((a, b) => a.Start.CompareTo(b.Start));
+        return new ReportDocument(path, format, _source, _blocks, _tables, _fields) { Comments = _comments };
     }
 }

@@ -140,6 +140,10 @@ public sealed class ReportDocument
     public IReadOnlyList<Block> Blocks { get; }
     public IReadOnlyList<Table> Tables { get; }
     public IReadOnlyList<Field> Fields { get; }
+    /// <summary>The document's HTML comments (<c>&lt;!-- … --&gt;</c>), in order: notes and reportlint directives.</summary>
+    public IReadOnlyList<TextSpan> Comments { get; init; } = [];
+    /// <summary>True when the file began with a UTF-8 byte order mark (not part of <see cref="Text"/>).</summary>
+    public bool HasUtf8ByteOrderMark { get; internal set; }
     /// <summary>Problems met while reading (e.g. invalid UTF-8), reported as notes.</summary>
     public List<ReadWarning> Warnings { get; } = new();
 

@@ -21,6 +21,7 @@ public static class DocumentReader
     {
         var (text, warning) = TextDecoding.Decode(bytes);
         var document = Parse(path, text, format);
+        document.HasUtf8ByteOrderMark = bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]);
         if (warning is not null) document.Warnings.Add(warning);
         return document;
     }

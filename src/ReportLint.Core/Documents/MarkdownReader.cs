@@ -49,7 +49,10 @@ public static class MarkdownReader
                     var span = ToSpan(html.Span, source);
                     var raw = source.Slice(span).TrimStart();
                     if (raw.StartsWith("<!--", StringComparison.Ordinal))
+                    {
                         builder.AddBlock(BlockKind.Comment, span);
+                        builder.AddComments(HtmlComments.Find(text, span));
+                    }
                     else if (!IsHtmlTag(FirstTag(raw)))
                         builder.AddBlock(BlockKind.Paragraph, span); // "<insert chart here>" on a line of its own is text, not HTML
                     break;
@@ -86,11 +89,11 @@ public static class MarkdownReader
     {
         var span = ToSpan(leaf.Span, source);
         if (span.IsEmpty) return;
-        builder.AddBlock(kind, span, MaskInlines(source, span, leaf.Inline), level);
+        builder.AddBlock(kind, span, MaskInlines(builder, source, span, leaf.Inline), level);
     }
 
-    /// <summary>Keeps only the characters of literal text (and code spans); markup becomes spaces.</summary>
-    private static string MaskInlines(SourceText source, TextSpan span, ContainerInline? inline)
+    /// <summary>Keeps only the characters of literal text (and code spans); markup becomes spaces. Inline comments are recorded.</summary>
+    private static string MaskInlines(DocumentBuilder builder, SourceText source, TextSpan span, ContainerInline? inline)
     {
         var chars = new char[span.Length];
         for (int i = 0; i < chars.Length; i++)
@@ -101,6 +104,8 @@ public static class MarkdownReader
         if (inline is null) return new string(chars);
         foreach (var child in inline.Descendants())
         {
+            if (child is HtmlInline { Tag: var tag } comment && tag.StartsWith("<!--", StringComparison.Ordinal))
+                builder.AddComments(HtmlComments.Find(source.Text, ToSpan(comment.Span, source)));
             if (child is LiteralInline or CodeInline or HtmlEntityInline || child is HtmlInline html && !IsHtmlTag(html.Tag))
             {
                 int s = Math.Max(child.Span.Start, span.Start), e = Math.Min(child.Span.End + 1, span.End);

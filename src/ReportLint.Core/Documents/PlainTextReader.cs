@@ -10,7 +10,11 @@ public static class PlainTextReader
     public static ReportDocument Read(string path, string text)
     {
         var source = new SourceText(text);
-        var builder = new DocumentBuilder(source);
+        // Comments are directives and notes, not prose: blank them before reading lines.
+        var comments = HtmlComments.Find(text, new TextSpan(0, text.Length)).ToList();
+        string prose = HtmlComments.Mask(text, comments);
+        var builder = new DocumentBuilder(source, prose);
+        builder.AddComments(comments);
         var pendingRows = new List<(TableRow, TextSpan, string)>();
         bool pendingDelimiter = false;
         int paragraphStart = -1, paragraphEnd = -1;
@@ -32,7 +36,7 @@ public static class PlainTextReader
         for (int line = 1; line <= source.LineCount; line++)
         {
             var span = source.GetLineSpan(line);
-            string lineText = source.Slice(span);
+            string lineText = prose.Substring(span.Start, span.Length);
             var trimmed = lineText.AsSpan().Trim();
             if (trimmed.Length == 0)
             {
@@ -60,7 +64,7 @@ public static class PlainTextReader
             FlushTable();
 
             // A paragraph whose last line ended a sentence is complete; what follows may be a heading.
-            if (paragraphStart >= 0 && source.Text[paragraphEnd - 1] is '.' or '!' or '?' or ':' or '"' or '”') FlushParagraph();
+            if (paragraphStart >= 0 && prose[paragraphEnd - 1] is '.' or '!' or '?' or ':' or '"' or '”') FlushParagraph();
             int indent = lineText.Length - lineText.TrimStart().Length;
             var content = new TextSpan(span.Start + indent, span.Start + indent + trimmed.Length);
             if (TextClassifier.ListMarkerLength(trimmed) > 0)

@@ -1,3 +1,4 @@
+using ReportLint.Core.Findings;
 using ReportLint.Core.Rules;
 using ReportLint.Core.Rules.Arithmetic;
 using ReportLint.Core.Rules.Boilerplate;
@@ -34,9 +35,15 @@ public static class BuiltInRules
     ];
 
     private static IReadOnlyList<RuleDescriptor>? _descriptors;
-    public static IReadOnlyList<RuleDescriptor> Descriptors => _descriptors ??= Create().Select(r => r.Descriptor).ToList();
+    /// <summary>Rules the pipeline itself reports, outside any rule's check (unused suppression comments).</summary>
+    public static IReadOnlyList<RuleDescriptor> PipelineRules { get; } = [Suppressions.UnusedSuppression];
+
+    /// <summary>Every rule that can fire: the pipeline's own, then the given checks in catalogue order.</summary>
+    public static IReadOnlyList<RuleDescriptor> DescriptorsOf(IEnumerable<Rule> rules) => [.. PipelineRules, .. rules.Select(r => r.Descriptor)];
+
+    public static IReadOnlyList<RuleDescriptor> Descriptors => _descriptors ??= DescriptorsOf(Create());
 
     /// <summary>Finds a rule by id ("RL101", any case) or name ("cagr-mismatch").</summary>
     public static RuleDescriptor? Find(string idOrName, IEnumerable<RuleDescriptor>? among = null) =>
-        (among ?? Descriptors).FirstOrDefault(d => d.Id.Equals(idOrName, StringComparison.OrdinalIgnoreCase) || d.Name.Equals(idOrName, StringComparison.OrdinalIgnoreCase));
+        (among ?? Descriptors).FirstOrDefault(d => d.IsNamed(idOrName));
 }

@@ -18,6 +18,11 @@ public sealed class LintSettings
     public HashSet<string> DisabledRules { get; } = new(StringComparer.OrdinalIgnoreCase);
     /// <summary>Opt-in rules turned on by configuration.</summary>
     public HashSet<string> EnabledRules { get; } = new(StringComparer.OrdinalIgnoreCase);
+    /// <summary>Rules from the rule packs a configuration names, run after the linter's own.</summary>
+    public List<Rule> PackRules { get; } = new();
+
+    /// <summary>The report's industry as the author pinned it in configuration (a domain name such as "pharmaceuticals"), or null to infer it.</summary>
+    public string? Industry { get; set; }
 
     public RuleSettings For(RuleDescriptor rule) => Rules.TryGetValue(rule.Id, out var s) ? s : RuleSettings.Default;
 
@@ -44,8 +49,8 @@ public sealed class DocumentResult
 }
 
 /// <summary>
-/// The pipeline: document → figures → claims → rules → findings. Rules run in catalogue order; a rule that throws
-/// is reported as a tool notification and the others still run.
+/// The pipeline: document → figures → claims → rules → suppressions → findings. Rules run in catalogue order; a rule
+/// that throws is reported as a tool notification and the others still run.
 /// </summary>
 public sealed class Linter
 {
@@ -66,6 +71,10 @@ public sealed class Linter
 
     public IReadOnlyList<Rule> Rules => _rules;
 
+    /// <summary>Every rule that can fire in a run of this linter, in catalogue order.</summary>
+    public IReadOnlyList<RuleDescriptor> Descriptors => _descriptors ??= BuiltInRules.DescriptorsOf(_rules);
+    private IReadOnlyList<RuleDescriptor>? _descriptors;
+
     public DocumentResult Lint(ReportDocument document, LintSettings? settings = null)
     {
         settings ??= LintSettings.Default;
@@ -84,13 +93,13 @@ public sealed class Linter
         _logger.LogDebug("{Path}: {Statements} statements, {Values} values, {Rates} rates, {Growth} growth checks",
             document.Path, claims.Statements.Count, claims.Values.Count, claims.Rates.Count, claims.Growth.Count);
         var findings = new List<Finding>();
-        foreach (var rule in _rules)
+        foreach (var rule in settings.PackRules.Count == 0 ? _rules : _rules.Concat(settings.PackRules))
         {
             var descriptor = rule.Descriptor;
             if (!settings.IsEnabled(descriptor)) continue;
             try
             {
-                rule.Check(new RuleContext(document, claims, _knowledge, descriptor, settings.For(descriptor), findings));
+                rule.Check(new RuleContext(document, claims, _knowledge, descriptor, settings.For(descriptor), findings) { Industry = settings.Industry });
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
@@ -98,8 +107,11 @@ public sealed class Linter
                 _logger.LogWarning("{Rule} failed on {Path}: {Error}", descriptor.Id, document.Path, e);
             }
         }
-        foreach (var warning in document.Warnings) notifications.Add(warning.Message);
+        var known = settings.PackRules.Count == 0 ? Descriptors : Descriptors.Concat(settings.PackRules.Select(r => r.Descriptor)).ToList();
+        findings.AddRange(Suppressions.Apply(document, findings, known, settings.IsEnabled, settings.For(Suppressions.UnusedSuppression).Severity));
         findings.Sort(CompareFindings);
+        foreach (var warning in document.Warnings) notifications.Add(warning.Message);
+        LineHash.Assign(document, findings);
         return new DocumentResult(document, claims, findings, notifications);
     }
 

@@ -43,6 +43,17 @@ public sealed record TextEdit(SourceLocation Location, string NewText);
 /// <summary>A correction the author may apply: "set the 2032 value to USD 3.52 billion".</summary>
 public sealed record SuggestedFix(string Description, IReadOnlyList<TextEdit> Edits);
 
+public enum SuppressionKind
+{
+    /// <summary>A reportlint-disable comment in the document.</summary>
+    InSource,
+    /// <summary>Recorded in a baseline file: an old finding the team has accepted for now.</summary>
+    Baseline,
+}
+
+/// <summary>Why a finding is not reported: where it was silenced and the reason given there.</summary>
+public sealed record FindingSuppression(SuppressionKind Kind, string Justification);
+
 /// <summary>A problem a rule found: what, where, why, and how it might be fixed.</summary>
 public sealed class Finding
 {
@@ -63,7 +74,9 @@ public sealed class Finding
     /// <summary>Machine-readable facts behind the message (expected value, implied rate, gap …).</summary>
     public Dictionary<string, string> Properties { get; } = new();
     /// <summary>Why the finding is suppressed (an inline directive, a baseline), or null.</summary>
-    public string? Suppression { get; set; }
+    public FindingSuppression? Suppression { get; set; }
+    /// <summary>GitHub's primaryLocationLineHash of the line the finding starts on (see <see cref="Findings.LineHash"/>).</summary>
+    public string? LineHash { get; set; }
 
     public string Path => Location.Path;
     public override string ToString() => $"{Location}: {Severity.Name()} {Rule.Id} {Message}";

@@ -48,6 +48,9 @@ public sealed class IndustryProfile
             .GroupBy(h => h.Key).Select(g => (g.Key, g.First().Weight))
             .OrderByDescending(h => h.Weight).Select(h => h.Key).Take(max).ToList();
 
+    /// <summary>Adds weight to one industry: how an author's pinned industry outweighs what the text suggests.</summary>
+    internal void Boost(IndustryLexicon industry, double amount) => _scores[industry.Index] += amount;
+
     /// <summary>Adds another profile into this one, scaled (the document profile is a weighted sum of its parts).</summary>
     internal void Add(IndustryProfile other, double scale)
     {
@@ -102,6 +105,10 @@ public sealed class IndustryLexicons
     public IReadOnlyList<IndustryLexicon> Industries { get; }
 
     public IndustryLexicon? ById(string id) => Industries.FirstOrDefault(i => i.Id == id);
+
+    /// <summary>An industry by id ("media-entertainment") or name ("Media & Entertainment"), any case.</summary>
+    public IndustryLexicon? Named(string idOrName) =>
+        Industries.FirstOrDefault(i => i.Id.Equals(idOrName, StringComparison.OrdinalIgnoreCase) || i.Name.Equals(idOrName, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The industry a footer label ("Medical Devices", "Manufacturing and Construction") names, or null when no lexicon claims it ("Services").</summary>
     public IndustryLexicon? ForCategory(string label) => _byCategory.GetValueOrDefault(CategoryKey(label));

@@ -43,7 +43,7 @@ public sealed class YamlData
             if (stream.Documents.Count == 0) return new YamlData(name, new YamlMappingNode());
             var root = stream.Documents[0].RootNode;
             int aliases = 0;
-            CountAliases(root, ref aliases, new HashSet<YamlNode>(ReferenceEqualityComparer.Instance));
+            CountAliases(name, root, ref aliases, new HashSet<YamlNode>(ReferenceEqualityComparer.Instance));
             return new YamlData(name, root);
         }
         catch (YamlException e)
@@ -55,21 +55,21 @@ public sealed class YamlData
         }
     }
 
-    private static void CountAliases(YamlNode node, ref int aliases, HashSet<YamlNode> seen)
+    private static void CountAliases(string name, YamlNode node, ref int aliases, HashSet<YamlNode> seen)
     {
         if (!seen.Add(node))
         {
             if (++aliases > MaxAliases)
-                throw new DataFileException("", (int)node.Start.Line, (int)node.Start.Column, $"more than {MaxAliases} aliases: refusing to expand (alias bomb?)");
+                throw new DataFileException(name, (int)node.Start.Line, (int)node.Start.Column, $"more than {MaxAliases} aliases: refusing to expand (alias bomb?)");
             return;
         }
         switch (node)
         {
             case YamlMappingNode map:
-                foreach (var (k, v) in map.Children) { CountAliases(k, ref aliases, seen); CountAliases(v, ref aliases, seen); }
+                foreach (var (k, v) in map.Children) { CountAliases(name, k, ref aliases, seen); CountAliases(name, v, ref aliases, seen); }
                 break;
             case YamlSequenceNode seq:
-                foreach (var item in seq.Children) CountAliases(item, ref aliases, seen);
+                foreach (var item in seq.Children) CountAliases(name, item, ref aliases, seen);
                 break;
         }
     }

@@ -6,7 +6,7 @@ using ReportLint.Core.Knowledge;
 
 namespace ReportLint.Core.Rules;
 
-public enum RuleFamily { Arithmetic, Contradictions, Boilerplate, Scope, Custom }
+public enum RuleFamily { Arithmetic, Contradictions, Boilerplate, Scope, Custom, Meta }
 
 public static class RuleFamilies
 {
@@ -16,6 +16,7 @@ public static class RuleFamilies
         RuleFamily.Contradictions => "contradictions",
         RuleFamily.Boilerplate => "boilerplate",
         RuleFamily.Scope => "scope",
+        RuleFamily.Meta => "meta",
         _ => "custom",
     };
 }
@@ -44,13 +45,18 @@ public sealed record RuleDescriptor(
 
     /// <summary>False for opt-in rules, which run only when configuration names them.</summary>
     public bool EnabledByDefault { get; init; } = true;
+
+    /// <summary>True when <paramref name="idOrName"/> is this rule's id (any case) or name.</summary>
+    public bool IsNamed(string idOrName) =>
+        Id.Equals(idOrName, StringComparison.OrdinalIgnoreCase) || Name.Equals(idOrName, StringComparison.OrdinalIgnoreCase);
     public string HelpUri => $"https://github.com/reportlint/reportlint/blob/main/docs/rules/{Id}.md";
 
     public string HelpText =>
-        $"{Summary}\n\n{Description}\n\nFails:\n  {FailingExample}\n\nPasses:\n  {FixedExample}";
+        $"{Summary}\n\n{Description}" + (FailingExample.Length == 0 ? "" : $"\n\nFails:\n  {FailingExample}\n\nPasses:\n  {FixedExample}");
 
     public string HelpMarkdown =>
-        $"**{Id} {Name}**: {Summary}\n\n{Description}\n\n**Fails**\n\n```text\n{FailingExample}\n```\n\n**Passes**\n\n```text\n{FixedExample}\n```\n"
+        $"**{Id} {Name}**: {Summary}\n\n{Description}\n"
+        + (FailingExample.Length == 0 ? "" : $"\n**Fails**\n\n```text\n{FailingExample}\n```\n\n**Passes**\n\n```text\n{FixedExample}\n```\n")
         + (OptionList.Count == 0 ? "" : "\n**Options**\n\n" + string.Join("\n", OptionList.Select(o => $"- `{o.Name}` ({o.Kind.ToString().ToLowerInvariant()}, default `{o.Default}`): {o.Description}")) + "\n");
 }
 
@@ -94,6 +100,8 @@ public sealed class RuleContext
     public KnowledgeBase Knowledge { get; }
     public RuleDescriptor Rule { get; }
     public RuleSettings Settings { get; }
+    /// <summary>The report's industry when the author pinned it in configuration (an id or a name from rules/domains/).</summary>
+    public string? Industry { get; init; }
 
     public SourceLocation Locate(TextSpan span) => SourceLocation.From(Document, span);
 

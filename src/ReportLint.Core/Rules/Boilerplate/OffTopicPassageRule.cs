@@ -27,7 +27,8 @@ public sealed class OffTopicPassageRule : Rule
 
     public override void Check(RuleContext context)
     {
-        foreach (var verdict in OffTopicAnalysis.Analyse(context.Document, context.Claims, context.Knowledge.Industries).Verdicts)
+        var pinned = context.Industry is { } name ? context.Knowledge.Industries.Named(name) : null;
+        foreach (var verdict in OffTopicAnalysis.Analyse(context.Document, context.Claims, context.Knowledge.Industries, pinned).Verdicts)
         {
             if (!verdict.IsOffTopic) continue;
             var finding = context.Report(verdict.Span, verdict.Message);
@@ -75,7 +76,8 @@ public static class OffTopicAnalysis
         ["compan", "geograph", "region", "countr", "segment", "coverage", "base year", "historical", "forecast", "size", "value", "cagr",
          "pages", "price", "date", "report", "published", "format", "author", "unit", "currency", "key players"];
 
-    public static OffTopicAnalysisResult Analyse(ReportDocument document, ClaimsModel claims, IndustryLexicons lexicons)
+    /// <summary>Analyses every passage; <paramref name="pinned"/> is the industry the author set in configuration, which then outweighs the text.</summary>
+    public static OffTopicAnalysisResult Analyse(ReportDocument document, ClaimsModel claims, IndustryLexicons lexicons, IndustryLexicon? pinned = null)
     {
         var parts = new List<(Statement Statement, IndustryProfile Profile, double Weight, string? Category)>();
         var total = lexicons.Empty();
@@ -96,6 +98,7 @@ public static class OffTopicAnalysis
         if (document.Format == DocumentFormat.PlainText && !claims.Statements.Any(s => s.Block.Kind == BlockKind.Heading) && claims.Statements.Count > 0)
             total.Add(parts[0].Profile, TitleWeight - 1);
 
+        if (pinned is not null) total.Boost(pinned, Math.Max(total.Total, MinDocumentMass) * 4);
         var home = total.Top;
         var verdicts = new List<OffTopicVerdict>();
         if (home is null || total[home] < MinDocumentMass) return new OffTopicAnalysisResult(total, null, verdicts);

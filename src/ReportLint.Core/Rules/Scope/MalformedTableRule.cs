@@ -47,7 +47,7 @@ public sealed class MalformedTableRule : Rule
                 : first ? "a title that landed in the table instead of above it"
                 : "a label with no value beside it";
             var finding = context.Report(row.Span,
-                $"'{cell.Text}' stands alone in a pipe row with {empty} empty cell{(empty == 1 ? "" : "s")}: {what}. "
+                $"A pipe row holds only '{cell.Text}' and {empty} empty cell{(empty == 1 ? "" : "s")}: {what}. "
                 + (first || table.Rows.Count == 1 ? "Take it out of the table as plain text." : "Fill in the row or remove it."));
             if (first || table.Rows.Count == 1)
                 finding.Fixes.Add(new SuggestedFix($"Replace the row with the plain text '{cell.Text}'",

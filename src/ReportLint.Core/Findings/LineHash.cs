@@ -1,0 +1,105 @@
+using ReportLint.Core.Documents;
+
+namespace ReportLint.Core.Findings;
+
+/// <summary>
+/// GitHub's <c>primaryLocationLineHash</c>, computed exactly as github/codeql-action's upload step does it: a rolling
+/// hash (base 37, 64-bit wrap-around) over the 100 characters that follow the start of each line, spaces and tabs
+/// skipped and every line break counted as '\n', suffixed ":n" for the n-th line of the file with that hash.
+/// Because the hash reads a line's own text and not its number, lines inserted above a finding leave its hash alone:
+/// SARIF uploads do not open duplicate alerts, and baselines keep matching.
+/// </summary>
+public static class LineHash
+{
+    private const int BlockSize = 100;
+    private const ulong Mod = 37;
+    private const int EndOfFile = 65535;
+
+    /// <summary>The hash of every line of <paramref name="text"/>, first line first.</summary>
+    /// <param name="byteOrderMark">The file began with a UTF-8 byte order mark: the upload action reads it as U+FEFF.</param>
+    public static IReadOnlyList<string> Compute(string text, bool byteOrderMark = false)
+    {
+        var roller = new Roller();
+        if (byteOrderMark) roller.Process('\uFEFF');
+        foreach (char c in text) roller.Process(c);
+        roller.Process(EndOfFile);
+        roller.Flush();
+        return roller.Hashes;
+    }
+
+    /// <summary>Gives each finding the hash of the line it starts on, in the file as the upload action reads it.</summary>
+    public static void Assign(ReportDocument document, IEnumerable<Finding> findings)
+    {
+        IReadOnlyList<string>? hashes = null;
+        foreach (var finding in findings)
+        {
+            hashes ??= Compute(document.Text, document.HasUtf8ByteOrderMark);
+            finding.LineHash = hashes[Math.Clamp(finding.Location.Line, 1, hashes.Count) - 1];
+        }
+    }
+
+    private sealed class Roller
+    {
+        private static readonly ulong FirstMod = Power(Mod, BlockSize);
+        private readonly int[] _window = new int[BlockSize];
+        // The line number starting at each window position, or -1.
+        private readonly int[] _lineNumbers = Enumerable.Repeat(-1, BlockSize).ToArray();
+        private readonly Dictionary<ulong, int> _seen = new();
+        private ulong _hash;
+        private int _index, _lineNumber;
+        private bool _lineStart = true, _previousCr;
+
+        public List<string> Hashes { get; } = new();
+
+        public void Process(int current)
+        {
+            if (current is ' ' or '\t' || _previousCr && current == '\n')
+            {
+                _previousCr = false;
+                return;
+            }
+            _previousCr = current == '\r';
+            if (_previousCr) current = '\n';
+            if (_lineNumbers[_index] != -1) Output();
+            if (_lineStart)
+            {
+                _lineStart = false;
+                _lineNumbers[_index] = ++_lineNumber;
+            }
+            if (current == '\n') _lineStart = true;
+            Update(current);
+        }
+
+        public void Flush()
+        {
+            for (int i = 0; i < BlockSize; i++)
+            {
+                if (_lineNumbers[_index] != -1) Output();
+                Update(0);
+            }
+        }
+
+        private void Update(int current)
+        {
+            int begin = _window[_index];
+            _window[_index] = current;
+            _hash = unchecked(Mod * _hash + (ulong)current - FirstMod * (ulong)begin);
+            _index = (_index + 1) % BlockSize;
+        }
+
+        private void Output()
+        {
+            int count = _seen.TryGetValue(_hash, out int n) ? n + 1 : 1;
+            _seen[_hash] = count;
+            Hashes.Add($"{_hash:x}:{count}");
+            _lineNumbers[_index] = -1;
+        }
+
+        private static ulong Power(ulong b, int e)
+        {
+            ulong r = 1;
+            for (int i = 0; i < e; i++) r = unchecked(r * b);
+            return r;
+        }
+    }
+}
