@@ -49,7 +49,7 @@ public sealed class LintCommand(TextWriter stdout, TextWriter stderr, Func<Strea
         foreach (var (path, problem) in skipped) files.Add(new FileReport(path, [], null, [], problem));
         foreach (var input in inputs) files.Add(LintOne(linter, input, logger));
         int readable = files.Count(f => f.Error is null);
-        if (inputs.Count == 0 && skipped.Count == 0) throw new UsageException("no lintable files (*.md, *.markdown, *.txt) found in " + string.Join(", ", options.Paths));
+        if (inputs.Count == 0 && skipped.Count == 0) throw new UsageException($"no lintable files ({string.Join(", ", DocumentReader.LintableExtensions.Select(e => "*" + e))}) found in " + string.Join(", ", options.Paths));
         if (readable == 0)
             throw new UsageException(files.Count == 1 ? $"{files[0].Path}: {files[0].Error}" : $"none of the {files.Count} inputs could be read (first: {files[0].Path}: {files[0].Error})");
 

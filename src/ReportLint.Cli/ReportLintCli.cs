@@ -50,7 +50,7 @@ public static class ReportLintCli
     {
         var root = new RootCommand("ReportLint: a linter for market-research report drafts (CAGR arithmetic, contradictions, boilerplate, scope coverage).");
 
-        var paths = new Argument<string[]>("paths") { Description = "Files, folders (searched for *.md, *.markdown, *.txt), globs, or - for standard input.", Arity = ArgumentArity.OneOrMore };
+        var paths = new Argument<string[]>("paths") { Description = "Files, folders (searched for *.md, *.markdown, *.txt, *.docx, *.html, *.htm), globs, or - for standard input.", Arity = ArgumentArity.OneOrMore };
         var format = new Option<string>("--format", "-f") { Description = "Output format: text, json.", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong(LintCommand.Formats);
         var output = new Option<string?>("--output", "-o") { Description = "Write the report to this file (atomically) instead of standard output." };
