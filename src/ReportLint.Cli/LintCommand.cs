@@ -19,7 +19,7 @@ public sealed record LintCommandOptions(
 /// <summary>`reportlint lint`: finds the inputs, runs the core on each, prints through the chosen formatter, sets the exit code.</summary>
 public sealed class LintCommand(TextWriter stdout, TextWriter stderr, Func<Stream> stdin)
 {
-    public static readonly string[] Formats = ["text", "json"];
+    public static readonly string[] Formats = ["text", "json", "html"];
 
     public static string ToolVersion =>
         typeof(Linter).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
@@ -47,7 +47,8 @@ public sealed class LintCommand(TextWriter stdout, TextWriter stderr, Func<Strea
         var linter = new Linter(logger: logger);
         var files = new List<FileReport>();
         foreach (var (path, problem) in skipped) files.Add(new FileReport(path, [], null, [], problem));
-        foreach (var input in inputs) files.Add(LintOne(linter, input, logger));
+        bool showDocuments = options.Format == "html";
+        foreach (var input in inputs) files.Add(LintOne(linter, input, logger, showDocuments));
         int readable = files.Count(f => f.Error is null);
         if (inputs.Count == 0 && skipped.Count == 0) throw new UsageException($"no lintable files ({string.Join(", ", DocumentReader.LintableExtensions.Select(e => "*" + e))}) found in " + string.Join(", ", options.Paths));
         if (readable == 0)
@@ -59,6 +60,7 @@ public sealed class LintCommand(TextWriter stdout, TextWriter stderr, Func<Strea
         IFormatter formatter = options.Format switch
         {
             "json" => new JsonFormatter(),
+            "html" => new HtmlFormatter(),
             _ => new TextFormatter(color),
         };
         if (options.Output is { } target)
@@ -73,7 +75,8 @@ public sealed class LintCommand(TextWriter stdout, TextWriter stderr, Func<Strea
         return report.Errors > 0 ? ReportLintCli.HasErrors : ReportLintCli.Clean;
     }
 
-    private FileReport LintOne(Linter linter, LintInput input, ILogger logger)
+    /// <param name="showDocument">Keep the linted text and growth charts for a report that shows the document (HTML).</param>
+    private FileReport LintOne(Linter linter, LintInput input, ILogger logger, bool showDocument)
     {
         byte[] bytes;
         try
@@ -102,6 +105,9 @@ public sealed class LintCommand(TextWriter stdout, TextWriter stderr, Func<Strea
         }
         var result = linter.Lint(document);
         logger.LogDebug("{Path}: {Findings} finding(s)", input.DisplayPath, result.Findings.Count);
-        return new FileReport(input.DisplayPath, result.Findings, result.Claims.Coverage, result.Notifications);
+        return new FileReport(input.DisplayPath, result.Findings, result.Claims.Coverage, result.Notifications)
+        {
+            View = showDocument ? DocumentViews.For(result) : null,
+        };
     }
 }

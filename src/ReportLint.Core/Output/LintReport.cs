@@ -4,7 +4,11 @@ using ReportLint.Core.Findings;
 namespace ReportLint.Core.Output;
 
 /// <summary>One linted file as the formatters see it: its findings, coverage and any problem reading it.</summary>
-public sealed record FileReport(string Path, IReadOnlyList<Finding> Findings, Coverage? Coverage, IReadOnlyList<string> Notifications, string? Error = null);
+public sealed record FileReport(string Path, IReadOnlyList<Finding> Findings, Coverage? Coverage, IReadOnlyList<string> Notifications, string? Error = null)
+{
+    /// <summary>The linted text and its growth charts, for formats that show the document (HTML); null when not asked for.</summary>
+    public DocumentView? View { get; init; }
+}
 
 /// <summary>Everything a formatter prints: formatters compute nothing, they only print this.</summary>
 public sealed class LintReport
