@@ -86,12 +86,14 @@ public sealed class HtmlFormatter : IFormatter
         w.Append(findings.Count == 0 ? "no findings" : findings.Count == 1 ? "1 finding" : findings.Count + " findings").Append("</p>\n");
         if (file.Error is not null) w.Append("<p class=\"problem\" role=\"alert\">Not linted: ").Append(E(file.Error)).Append("</p>\n");
         foreach (var note in file.Notifications) w.Append("<p class=\"problem\">").Append(E(note)).Append("</p>\n");
+        w.Append("<div class=\"overview\">");
         RuleTable(w, findings);
 
         var ids = new Dictionary<Finding, int>(ReferenceEqualityComparer.Instance);
         for (int i = 0; i < findings.Count; i++) ids[findings[i]] = i + 1;
         if (file.View is not { } view)
         {
+            w.Append("</div>\n");
             if (findings.Count > 0)
             {
                 w.Append("<div class=\"notes-only\">\n");
@@ -107,7 +109,7 @@ public sealed class HtmlFormatter : IFormatter
             for (int i = 0; i < view.Growth.Count; i++) Chart(w, view.Growth[i], $"{id}-c{i + 1}", id, view);
             w.Append("</section>\n");
         }
-        w.Append("<h3 id=\"").Append(id).Append("-d\">Document</h3>\n<div class=\"doc\" aria-labelledby=\"").Append(id).Append("-d\">\n");
+        w.Append("</div>\n<h3 id=\"").Append(id).Append("-d\">Document</h3>\n<div class=\"doc\" aria-labelledby=\"").Append(id).Append("-d\">\n");
         DocumentText(w, view, findings, ids, id);
         w.Append("</div>\n</section>\n");
     }
@@ -254,7 +256,7 @@ public sealed class HtmlFormatter : IFormatter
     /// </summary>
     private static void Chart(StringBuilder w, GrowthChart c, string id, string fileId, DocumentView view)
     {
-        const double width = 460, height = 250, left = 62, right = 118, top = 22, bottom = 44;
+        const double width = 520, height = 280, left = 62, right = 118, top = 22, bottom = 44;
         double plotW = width - left - right, plotH = height - top - bottom;
         double lo = new[] { c.Start.Value, c.End.Value, c.ImpliedEnd.Value }.Min(), hi = new[] { c.Start.Value, c.End.Value, c.ImpliedEnd.Value }.Max();
         var (yMin, yMax, yStep) = NiceRange(lo - (hi - lo) * 0.12, hi + (hi - lo) * 0.12);
@@ -386,9 +388,10 @@ thead th { background: #f0f2f5; }
 .filters label { cursor: pointer; white-space: nowrap; }
 .filters p { width: 100%; margin: .2em 0 0; color: var(--muted); }
 section.file { border-top: 2px solid var(--line); margin-top: 1.5em; }
+.overview { display: flex; flex-wrap: wrap; gap: 0 2.5em; align-items: flex-start; }
 .charts { display: flex; flex-wrap: wrap; gap: 1em; }
 .charts h3 { width: 100%; }
-figure.chart { margin: 0; padding: .6em; border: 1px solid var(--line); border-radius: 6px; max-width: 480px; background: #fff; }
+figure.chart { margin: 0; padding: .6em; border: 1px solid var(--line); border-radius: 6px; max-width: 540px; background: #fff; }
 figure.chart figcaption { font-size: .9em; }
 svg.growth-chart { max-width: 100%; height: auto; font-size: 11px; }
 svg.growth-chart text { fill: #333; }
