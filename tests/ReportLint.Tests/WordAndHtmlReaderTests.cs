@@ -137,6 +137,18 @@ public sealed class WordAndHtmlReaderTests
     }
 
     [Fact]
+    public void Text_the_parser_moves_is_placed_at_its_element_and_what_follows_still_aligns()
+    {
+        const string page = "<body><table><tr><td>USD 1 billion</td></tr>stray text<tr><td>2032</td></tr></table><p>After the table.</p></body>";
+        var doc = DocumentReader.Parse("p.html", page, DocumentFormat.Html);
+        doc.Text.Should().Be("stray text\nUSD 1 billion |\n2032 |\nAfter the table.\n");
+        var source = new SourceText(page);
+        doc.PositionOf(0).Should().Be(source.GetPosition(page.IndexOf("<body>", StringComparison.Ordinal)), "foster-parented text is reported at its element");
+        doc.PositionOf(doc.Text.IndexOf("2032", StringComparison.Ordinal)).Should().Be(source.GetPosition(page.IndexOf("2032", StringComparison.Ordinal)));
+        doc.PositionOf(doc.Text.IndexOf("After", StringComparison.Ordinal)).Should().Be(source.GetPosition(page.IndexOf("After", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public void Html_without_main_reads_the_body_but_not_its_navigation()
     {
         var doc = DocumentReader.Parse("p.html", "<html><body><nav>Menu USD 1 billion</nav><p>Body text.</p></body></html>", DocumentFormat.Html);
