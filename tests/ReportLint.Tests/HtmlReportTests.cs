@@ -74,13 +74,30 @@ public sealed partial class HtmlReportTests
     }
 
     [Fact]
-    public void Word_lines_are_labelled_by_paragraph_and_table_row()
+    public void Word_lines_are_labelled_with_their_paragraph_and_table_row()
     {
         var docx = new Linter().Lint(DocumentReader.Read("seed.docx", File.ReadAllBytes(Path.Combine(TestPaths.BinaryFixtures, "seed.docx"))));
         string html = Render(("seed.docx", docx));
-        html.Should().Contain(">¶ 2</a>").And.Contain("title=\"&#39;Geographies covered&#39; row of table 1\"").And.Contain(">T1 R6</a>");
+        html.Should().Contain(">2<span class=\"og\">¶ 2</span></a>").And.Contain(">33<span class=\"og\">T1 R6</span></a>")
+            .And.Contain("title=\"line 33: &#39;Geographies covered&#39; row of table 1\"");
         html.Should().Contain("line 2, column 112 · paragraph 2");
         Highlight().Count(html).Should().Be(docx.Findings.Count);
+    }
+
+    [Fact]
+    public void A_consistent_statement_is_charted_without_a_gap_and_a_shrinking_market_slopes_down()
+    {
+        var ok = Lint.Text("The pet food market was valued at USD 1.45 billion in 2025 and is expected to reach USD 3.52 billion by 2032, growing at a CAGR of 13.5% from 2025 to 2032.\n");
+        var chart = DocumentViews.For(ok).Growth.Should().ContainSingle().Subject;
+        chart.Holds.Should().BeTrue();
+        chart.ImpliedPath.Select(p => p.Year).Should().Equal(Enumerable.Range(2025, 8));
+        string html = Render(("ok.txt", ok));
+        html.Should().Contain("<figure class=\"chart holds\"").And.Contain("which agrees with the stated USD 3.52 billion").And.NotContain("class=\"gap\"");
+
+        var down = Lint.Text("The market was valued at USD 2.00 billion in 2025 and is expected to shrink to USD 1.50 billion by 2030, declining at a CAGR of 5.6% from 2025 to 2030.\n");
+        var shrinking = DocumentViews.For(down).Growth.Should().ContainSingle().Subject;
+        shrinking.ImpliedPath.Select(p => p.Value).Should().BeInDescendingOrder();
+        Render(("down.txt", down)).Should().Contain("class=\"growth-chart\"");
     }
 
     [Fact]

@@ -18,8 +18,7 @@ public static class DocumentViews
         {
             var span = document.Source.GetLineSpan(n);
             if (n == document.Source.LineCount && span.IsEmpty && n > 1) break; // the empty line after a final newline
-            var (label, title) = LabelOf(document, span, n);
-            lines.Add(new DocumentLine(n, span, label, title));
+            lines.Add(LineOf(document, span, n));
         }
         return new DocumentView(FormatName(document.Format), document.Text, lines, Charts(result.Claims));
     }
@@ -32,20 +31,20 @@ public static class DocumentViews
         _ => "plain text",
     };
 
-    /// <summary>Word: the paragraph or table row (short and long); HTML: the source line; text: the line itself.</summary>
-    private static (string Label, string? Title) LabelOf(ReportDocument document, TextSpan line, int number)
+    /// <summary>Text and Word: the line itself (Word adds its paragraph or table row); HTML: the source line it starts on.</summary>
+    private static DocumentLine LineOf(ReportDocument document, TextSpan span, int number)
     {
-        if (document.Map is not { } map) return (number.ToString(CultureInfo.InvariantCulture), null);
+        string label = number.ToString(CultureInfo.InvariantCulture);
+        if (document.Map is not { } map) return new DocumentLine(number, span, label, null);
         if (map.Original is not null)
         {
-            int sourceLine = document.PositionOf(line.Start).Line;
-            return (sourceLine.ToString(CultureInfo.InvariantCulture), $"line {sourceLine} of the HTML source");
+            int sourceLine = document.PositionOf(span.Start).Line;
+            return new DocumentLine(number, span, sourceLine.ToString(CultureInfo.InvariantCulture), $"line {sourceLine} of the HTML source");
         }
-        var origin = map.OriginOf(line.Start);
-        if (origin is null) return ("", null);
-        string label = origin.Paragraph is { } p ? $"¶ {p}" : origin.Table is { } t ? $"T{t} R{origin.Row}" : "";
+        if (map.OriginOf(span.Start) is not { } origin) return new DocumentLine(number, span, label, null);
+        string shortForm = origin.Paragraph is { } p ? $"¶ {p}" : origin.Table is { } t ? $"T{t} R{origin.Row}" : "";
         string title = origin.Cell is null ? origin.Description : origin.Description[..origin.Description.LastIndexOf(", cell", StringComparison.Ordinal)];
-        return (label, title);
+        return new DocumentLine(number, span, label, $"line {number}: {title}", shortForm);
     }
 
     /// <summary>One chart per distinct growth statement (a restatement of the same figures adds its line to the first).</summary>

@@ -10,10 +10,11 @@ namespace ReportLint.Core.Output;
 public sealed record DocumentView(string Format, string Text, IReadOnlyList<DocumentLine> Lines, IReadOnlyList<GrowthChart> Growth);
 
 /// <summary>
-/// One line of the linted text: its 1-based number, its span, and how a person finds it in the file: the line number itself,
-/// the HTML source line it starts on, or the Word paragraph or table row ("¶ 12", "T1 R6", with the long form as title).
+/// One line of the linted text: its 1-based number, its span, and how a person finds it: <see cref="Label"/> is the line
+/// number findings use (of the text, or of the HTML source the line starts on), <see cref="Origin"/> the Word paragraph or
+/// table row it is ("¶ 12", "T1 R6"), and <see cref="Title"/> the long form of either.
 /// </summary>
-public sealed record DocumentLine(int Number, TextSpan Span, string Label, string? Title);
+public sealed record DocumentLine(int Number, TextSpan Span, string Label, string? Title, string? Origin = null);
 
 /// <summary>A year and a value in the chart's unit.</summary>
 public readonly record struct ChartPoint(int Year, double Value);

@@ -142,7 +142,9 @@ public sealed class HtmlFormatter : IFormatter
             w.Append("<div class=\"row").Append(starting.Count > 0 ? " has-findings" : "").Append("\" id=\"").Append(fileId).Append("-L").Append(line.Number).Append("\">")
              .Append("<a class=\"ln\" href=\"#").Append(fileId).Append("-L").Append(line.Number).Append('"');
             if (line.Title is not null) w.Append(" title=\"").Append(E(line.Title)).Append('"');
-            w.Append(" aria-label=\"").Append(E(line.Title ?? "line " + line.Number)).Append("\">").Append(E(line.Label)).Append("</a><div class=\"tx\">");
+            w.Append(" aria-label=\"").Append(E(line.Title ?? "line " + line.Number)).Append("\">").Append(E(line.Label));
+            if (line.Origin is not null) w.Append("<span class=\"og\">").Append(E(line.Origin)).Append("</span>");
+            w.Append("</a><div class=\"tx\">");
 
             var cuts = new SortedSet<int> { line.Span.Start, line.Span.End };
             foreach (var f in active)
@@ -417,6 +419,7 @@ svg.growth-chart .gap-label { fill: var(--error); font-weight: 700; }
 .row.has-findings { background: #fcfcfd; }
 .ln { color: var(--muted); text-align: right; padding: .15em .6em .15em 0; text-decoration: none; font-variant-numeric: tabular-nums; font-size: .85em; user-select: none; border-right: 1px solid #eef0f3; }
 .ln:hover { text-decoration: underline; }
+.ln .og { display: block; font-size: .85em; white-space: nowrap; }
 .tx { padding: .15em .7em; white-space: pre-wrap; overflow-wrap: anywhere; font-family: ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: .88em; }
 .notes { grid-column: 3; padding: .3em .5em; border-left: 1px solid #eef0f3; }
 mark { color: inherit; border-radius: 2px; }
