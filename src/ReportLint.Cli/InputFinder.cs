@@ -10,7 +10,7 @@ public sealed record LintInput(string DisplayPath, string? FullPath)
 }
 
 /// <summary>
-/// Turns command-line operands into files: a file as given, a folder recursively (its *.md, *.markdown, *.txt),
+/// Turns command-line operands into files: a file as given, a folder recursively (its *.md, *.markdown, *.txt, *.docx, *.html, *.htm),
 /// a glob ("reports/**/*.md"), or "-" for standard input. Paths are shown as the user wrote them.
 /// </summary>
 public static class InputFinder

@@ -26,7 +26,7 @@ public sealed record LintCommandOptions(
 /// <summary>`reportlint lint`: finds the inputs, runs the core on each, prints through the chosen formatter, sets the exit code.</summary>
 public sealed class LintCommand(TextWriter stdout, TextWriter stderr, Func<Stream> stdin)
 {
-    public static readonly string[] Formats = ["text", "json", "sarif", "github"];
+    public static readonly string[] Formats = ["text", "json", "sarif", "github", "html"];
 
     public static string ToolVersion =>
         typeof(Linter).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
@@ -67,15 +67,16 @@ public sealed class LintCommand(TextWriter stdout, TextWriter stderr, Func<Strea
 
         var files = new List<FileReport>();
         foreach (var (path, problem) in skipped) files.Add(new FileReport(path, [], null, [], problem));
+        bool showDocuments = options.Format == "html";
         foreach (var input in inputs)
         {
             var config = configFor[input];
             logger.LogDebug("{Path}: configuration {Config}", input.DisplayPath, config.Path ?? "(defaults)");
-            files.Add(LintOne(linter, input, config.Settings, logger));
+            files.Add(LintOne(linter, input, config.Settings, logger, showDocuments));
         }
         int readable = files.Count(f => f.Error is null);
         if (inputs.Count == 0 && skipped.Count == 0 && ignoredCount == 0)
-            throw new UsageException("no lintable files (*.md, *.markdown, *.txt) found in " + string.Join(", ", options.Paths));
+            throw new UsageException($"no lintable files ({string.Join(", ", DocumentReader.LintableExtensions.Select(e => "*" + e))}) found in " + string.Join(", ", options.Paths));
         if (readable == 0 && files.Count > 0)
             throw new UsageException(files.Count == 1 ? $"{files[0].Path}: {files[0].Error}" : $"none of the {files.Count} inputs could be read (first: {files[0].Path}: {files[0].Error})");
 
@@ -98,6 +99,7 @@ public sealed class LintCommand(TextWriter stdout, TextWriter stderr, Func<Strea
             "json" => new JsonFormatter(),
             "sarif" => new SarifFormatter(),
             "github" => new GitHubFormatter(),
+            "html" => new HtmlFormatter(),
             _ => new TextFormatter(color),
         };
         if (options.Output is { } target)
@@ -143,7 +145,8 @@ public sealed class LintCommand(TextWriter stdout, TextWriter stderr, Func<Strea
             yield return ((file.FullPath is null ? file.Path : Path.GetRelativePath(folder, file.FullPath)).Replace('\\', '/'), file);
     }
 
-    private FileReport LintOne(Linter linter, LintInput input, LintSettings settings, ILogger logger)
+    /// <param name="showDocument">Keep the linted text and growth charts for a report that shows the document (HTML).</param>
+    private FileReport LintOne(Linter linter, LintInput input, LintSettings settings, ILogger logger, bool showDocument)
     {
         byte[] bytes;
         try
@@ -172,6 +175,10 @@ public sealed class LintCommand(TextWriter stdout, TextWriter stderr, Func<Strea
         }
         var result = linter.Lint(document, settings);
         logger.LogDebug("{Path}: {Findings} finding(s)", input.DisplayPath, result.Findings.Count);
-        return new FileReport(input.DisplayPath, result.Findings, result.Claims.Coverage, result.Notifications) { FullPath = input.FullPath };
+        return new FileReport(input.DisplayPath, result.Findings, result.Claims.Coverage, result.Notifications)
+        {
+            FullPath = input.FullPath,
+            View = showDocument ? DocumentViews.For(result) : null,
+        };
     }
 }

@@ -50,8 +50,8 @@ public static class ReportLintCli
     {
         var root = new RootCommand("ReportLint: a linter for market-research report drafts (CAGR arithmetic, contradictions, boilerplate, scope coverage).");
 
-        var paths = new Argument<string[]>("paths") { Description = "Files, folders (searched for *.md, *.markdown, *.txt), globs, or - for standard input.", Arity = ArgumentArity.OneOrMore };
-        var format = new Option<string>("--format", "-f") { Description = "Output format: text, json, sarif (SARIF 2.1.0 for code scanning), github (GitHub Actions annotations).", DefaultValueFactory = _ => "text" };
+        var paths = new Argument<string[]>("paths") { Description = "Files, folders (searched for *.md, *.markdown, *.txt, *.docx, *.html, *.htm), globs, or - for standard input.", Arity = ArgumentArity.OneOrMore };
+        var format = new Option<string>("--format", "-f") { Description = "Output format: text, json, sarif (SARIF 2.1.0 for code scanning), github (GitHub Actions annotations), or html (one self-contained page showing each document with its findings and growth charts).", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong(LintCommand.Formats);
         var output = new Option<string?>("--output", "-o") { HelpName = "FILE", Description = "Write the report to this file (atomically) instead of standard output." };
         var stats = new Option<bool>("--stats") { Description = "Report extraction coverage: numeric statements seen and how many could be checked." };

@@ -25,6 +25,8 @@ internal static class TestPaths
     public static string CagrOnlyDraft => string.Join('\n', File.ReadLines(SeedReport).Take(2)) + '\n';
     public static string SeedReport => Path.Combine(Seeds, "internet-micro-drama-report.txt");
     public static string Fixtures => Path.Combine(RepoRoot, "tests", "ReportLint.Tests", "Fixtures");
+    /// <summary>The seed as Word and HTML (written by tests/tools/make_seed_variants.py): not scanned by the fixture tests.</summary>
+    public static string BinaryFixtures => Path.Combine(RepoRoot, "tests", "ReportLint.Tests", "Fixtures-binary");
     public static string Data => Path.Combine(RepoRoot, "tests", "ReportLint.Tests", "Data");
     public static string Shared => Path.Combine(RepoRoot, "..", "shared");
 }

@@ -144,6 +144,19 @@ public sealed class ReportDocument
     public IReadOnlyList<TextSpan> Comments { get; init; } = [];
     /// <summary>True when the file began with a UTF-8 byte order mark (not part of <see cref="Text"/>).</summary>
     public bool HasUtf8ByteOrderMark { get; internal set; }
+    /// <summary>
+    /// For text extracted from another file (Word, HTML): where each offset came from. Null when the text is the file itself.
+    /// </summary>
+    public SourceMap? Map { get; internal set; }
+
+    /// <summary>The 1-based line and column a person finds the offset at: in the original file when there is one (HTML), else in the text.</summary>
+    public LinePosition PositionOf(int offset) =>
+        Map?.Original is { } original ? original.GetPosition(Map.SourceOffset(offset)) : Source.GetPosition(offset);
+
+    /// <summary>Like <see cref="PositionOf"/> for the exclusive end of a span.</summary>
+    public LinePosition EndPositionOf(TextSpan span) =>
+        Map?.Original is { } original ? original.GetPosition(Map.SourceEndOffset(span.Start, span.End)) : Source.GetPosition(Math.Max(span.Start, span.End));
+
     /// <summary>Problems met while reading (e.g. invalid UTF-8), reported as notes.</summary>
     public List<ReadWarning> Warnings { get; } = new();
 

@@ -21,15 +21,25 @@ public static class SeverityNames
     }
 }
 
-/// <summary>A place in a document: offsets plus the 1-based line/column range a person or tool can follow.</summary>
+/// <summary>
+/// A place in a document: offsets into the linted text plus the 1-based line/column range a person or tool can follow.
+/// For HTML the lines and columns are those of the HTML source; for Word, of the extracted text (one line per paragraph or
+/// table row), with <see cref="Origin"/> saying which paragraph or table cell that is.
+/// </summary>
 public sealed record SourceLocation(string Path, TextSpan Span, int Line, int Column, int EndLine, int EndColumn, string Snippet)
 {
+    /// <summary>The place in the author's terms ("paragraph 12", "'Growth Drivers' row of table 2, cell 2"), for extracted formats.</summary>
+    public SourceOrigin? Origin { get; init; }
+
     public static SourceLocation From(ReportDocument document, TextSpan span)
     {
-        var start = document.Source.GetPosition(span.Start);
-        var end = document.Source.GetPosition(Math.Max(span.Start, span.End));
+        var start = document.PositionOf(span.Start);
+        var end = document.EndPositionOf(span);
         string snippet = document.Source.Slice(new TextSpan(span.Start, Math.Min(span.End, span.Start + 400)));
-        return new SourceLocation(document.Path, span, start.Line, start.Column, end.Line, end.Column, snippet);
+        return new SourceLocation(document.Path, span, start.Line, start.Column, end.Line, end.Column, snippet)
+        {
+            Origin = document.Map?.OriginOf(span.Start),
+        };
     }
 
     public override string ToString() => $"{Path}:{Line}:{Column}";

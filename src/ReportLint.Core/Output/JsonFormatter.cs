@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using ReportLint.Core.Documents;
 using ReportLint.Core.Findings;
 
 namespace ReportLint.Core.Output;
@@ -37,8 +38,11 @@ public sealed class JsonFormatter : IFormatter
         f.Path, f.Rule.Id, f.Rule.Name, f.Severity.Name(), f.Message,
         f.Location.Line, f.Location.Column, f.Location.EndLine, f.Location.EndColumn,
         f.Fixes.Select(x => new JsonFix(x.Description, x.Edits.Select(e => new JsonEdit(e.Location.Line, e.Location.Column, e.Location.EndLine, e.Location.EndColumn, e.NewText)).ToList())).ToList(),
-        f.Related.Select(r => new JsonRelated(r.Location.Path, r.Location.Line, r.Location.Column, r.Message)).ToList(),
-        f.Properties.Count > 0 ? new SortedDictionary<string, string>(f.Properties, StringComparer.Ordinal) : null);
+        f.Related.Select(r => new JsonRelated(r.Location.Path, r.Location.Line, r.Location.Column, r.Message, ToJson(r.Location.Origin))).ToList(),
+        f.Properties.Count > 0 ? new SortedDictionary<string, string>(f.Properties, StringComparer.Ordinal) : null,
+        ToJson(f.Location.Origin));
+
+    private static JsonOrigin? ToJson(SourceOrigin? o) => o is null ? null : new(o.Description, o.Paragraph, o.Table, o.Row, o.Cell);
 }
 
 public sealed record JsonReport(
@@ -53,11 +57,21 @@ public sealed record JsonFinding(
     int Line, int Column, int EndLine, int EndColumn,
     IReadOnlyList<JsonFix> Fixes,
     IReadOnlyList<JsonRelated> Related,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] SortedDictionary<string, string>? Properties);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] SortedDictionary<string, string>? Properties,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] JsonOrigin? Origin);
 
 public sealed record JsonFix(string Description, IReadOnlyList<JsonEdit> Edits);
 public sealed record JsonEdit(int Line, int Column, int EndLine, int EndColumn, string NewText);
-public sealed record JsonRelated(string Path, int Line, int Column, string Message);
+public sealed record JsonRelated(string Path, int Line, int Column, string Message,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] JsonOrigin? Origin);
+
+/// <summary>Where a finding is in a Word document's own terms: its paragraph, or its table, row and cell (1-based).</summary>
+public sealed record JsonOrigin(
+    string Description,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Paragraph,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Table,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Row,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Cell);
 public sealed record JsonSummary(int Files, int FilesWithFindings, int Errors, int Warnings, int Notes);
 public sealed record JsonNotification(string Path, string Message);
 public sealed record JsonStats(string Path, int NumericStatements, int CheckedStatements, double Coverage, int Money, int Percentages, int Years, int OtherNumbers,

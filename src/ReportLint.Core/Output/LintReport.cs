@@ -9,6 +9,8 @@ public sealed record FileReport(string Path, IReadOnlyList<Finding> Findings, Co
 {
     /// <summary>The file's absolute path, or null for standard input.</summary>
     public string? FullPath { get; init; }
+    /// <summary>The linted text and its growth charts, for formats that show the document (HTML); null when not asked for.</summary>
+    public DocumentView? View { get; init; }
 }
 
 /// <summary>Everything a formatter prints: formatters compute nothing, they only print this.</summary>

@@ -21,9 +21,9 @@ public sealed class TextFormatter(bool color) : IFormatter
             foreach (var f in file.Findings.Where(f => f.Suppression is null))
             {
                 var loc = f.Location;
-                writer.WriteLine($"{loc.Path}:{loc.Line}:{loc.Column}: {SeverityText(f.Severity)} {Paint(f.Rule.Id, "\u001b[1m")} {f.Message} {Paint("(" + f.Rule.Name + ")", "\u001b[2m")}");
+                writer.WriteLine($"{loc.Path}:{loc.Line}:{loc.Column}: {SeverityText(f.Severity)} {Paint(f.Rule.Id, "\u001b[1m")} {f.Message} {Paint("(" + f.Rule.Name + ")", "\u001b[2m")}{Origin(loc)}");
                 foreach (var related in f.Related)
-                    writer.WriteLine($"    {Paint("related", "\u001b[2m")} {related.Location.Path}:{related.Location.Line}:{related.Location.Column}: {related.Message}");
+                    writer.WriteLine($"    {Paint("related", "\u001b[2m")} {related.Location.Path}:{related.Location.Line}:{related.Location.Column}: {related.Message}{Origin(related.Location)}");
                 foreach (var fix in f.Fixes)
                     writer.WriteLine($"    {Paint("fix", "\u001b[32m")} {fix.Description}");
             }
@@ -37,6 +37,9 @@ public sealed class TextFormatter(bool color) : IFormatter
         }
         writer.WriteLine(Summary(report));
     }
+
+    /// <summary>Where a Word finding is in the author's terms: " (paragraph 12)", " ('Growth Drivers' row of table 1, cell 2)".</summary>
+    private static string Origin(SourceLocation location) => location.Origin is { } origin ? $" ({origin.Description})" : "";
 
     public static string Summary(LintReport report)
     {
