@@ -75,7 +75,7 @@ public static partial class ClaimExtractor
     {
         "in", "by", "for", "the", "year", "of", "at", "end", "as", "through", "until", "till", "during", "fy", "calendar",
         "fiscal", "cy", "e", "estimated", "est", "projected", "forecast", "expected", "and", "value", "size", "market",
-        "revenue", "revenues", "sales", "share", "total", "global", "globally", "worldwide",
+        "revenue", "revenues", "sales", "share", "total", "global", "globally", "worldwide", "or", "of", "gross", "value",
     };
 
     /// <summary>The year a money figure is stated for: "USD 1.45 billion in 2025", "In 2025, … USD 1.45 billion", a field key "Market Size in 2025:".</summary>
@@ -92,6 +92,14 @@ public static partial class ClaimExtractor
         {
             var between = statement.Between(money.Span.End, after.Span.Start);
             if (IsConnector(between, 5)) { used.Add(after); return (after.Year, after.Span); }
+        }
+        // "USD 1.92 billion, or 39.5% of global revenue, in 2025": an aside with a share between the value and its year.
+        if (index + 2 < figures.Count && figures[index + 1] is PercentFigure aside && figures[index + 2] is YearFigure { InPeriod: false } later
+            && !used.Contains(later) && statement.Between(money.Span.End, aside.Span.Start).Trim() is "," or ", or" or "(" or "or"
+            && IsConnector(statement.Between(aside.Span.End, later.Span.Start), 7))
+        {
+            used.Add(later);
+            return (later.Year, later.Span);
         }
         if (index > 0 && figures[index - 1] is YearFigure { InPeriod: false } before && !used.Contains(before))
         {
@@ -121,7 +129,7 @@ public static partial class ClaimExtractor
     {
         var figures = statement.Figures;
         if (index + 1 < figures.Count && figures[index + 1] is YearFigure { InPeriod: false } after
-            && IsConnector(statement.Between(figures[index].Span.End, after.Span.Start), 3)) return after.Year;
+            && IsNearYear(statement.Between(figures[index].Span.End, after.Span.Start))) return after.Year;
         if (index > 0 && figures[index - 1] is YearFigure { InPeriod: false } before
             && statement.Between(before.Span.End, figures[index].Span.Start).Length < 60) return before.Year;
         if (statement.Field is { } field)
@@ -129,6 +137,11 @@ public static partial class ClaimExtractor
                 if (f is YearFigure ky && field.KeySpan.Contains(ky.Span)) return ky.Year;
         return null;
     }
+
+    /// <summary>"26.8% of the market in 2025", "41% of gross order value in 2025": a short stretch without another clause.</summary>
+    private static bool IsNearYear(string between) =>
+        between.Length <= 45 && between.IndexOfAny([';', '.', '%']) < 0
+        && !between.Contains(" while ", StringComparison.Ordinal) && !between.Contains(" and ", StringComparison.Ordinal);
 
     // ---- growth rates -----------------------------------------------------------------------------------------
 
@@ -261,7 +274,8 @@ public static partial class ClaimExtractor
     {
         var periods = model.Periods;
         PeriodFigure? keyForecast = null;
-        foreach (var st in model.Statements)
+        // Scope fields first ("Forecast Period: | 2025 To 2032 |"), then prose ("over the forecast period (2025-2032)").
+        foreach (var st in model.Statements.Where(s => s.Field is not null).Concat(model.Statements.Where(s => s.Field is null)))
         {
             if (st.Field is { } field)
             {

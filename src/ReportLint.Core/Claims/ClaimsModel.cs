@@ -46,6 +46,10 @@ public sealed class ClaimsModel
     /// </summary>
     public bool IsTrustedSubject(ValueClaim value) => GrowthLinker.IsLinkable(value, this);
 
+    /// <summary>The breakdown a statement belongs to ("Genre" under "By Genre: …"), from its own words or its section heading.</summary>
+    public string? BreakdownOf(Statement statement) =>
+        (Claims.Superlatives.DimensionIn(statement.Text) ?? (statement.Block.Section is { } h ? Claims.Superlatives.DimensionIn(h.Text) : null))?.ToLowerInvariant();
+
     public IEnumerable<Figure> Figures => Statements.SelectMany(s => s.Figures);
 
     public Coverage Coverage

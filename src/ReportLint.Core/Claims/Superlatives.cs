@@ -46,21 +46,35 @@ internal static class Superlatives
         "fastest pace", "fastest cagr",
     ];
 
+    /// <summary>Headings are terse: "Unflavoured Varieties Lead", "Sensors Dominate Recurring Revenue", "Romance Dominance".</summary>
+    private static readonly string[] HeadingLargestCues =
+        [" leads", " lead ", " dominates", " dominate", " dominance", "biggest slice", "biggest share", "greatest", "largest", " commands", " captures the"];
+
+    /// <summary>An appositive after the figures: "…, the leading crop type", "…, the single biggest application".</summary>
+    private static readonly string[] AppositiveLargestCues = [", the leading ", ", the single biggest ", ", the biggest ", ", the largest ", ", the principal ", ", the dominant "];
+
     private static readonly string[] NotAboutSegments = ["players", "companies", "company", "vendors", "brands", "manufacturers", "providers", "firms"];
 
     public static IEnumerable<SuperlativeClaim> Find(Statement statement, SubjectResolver resolver, SubjectResolver.Mentions mentions, string? sectionDimension)
     {
         string lower = statement.Text.ToLowerInvariant();
-        foreach (var (cues, kind) in new[] { (LargestCues, LeadKind.Largest), (FastestCues, LeadKind.FastestGrowing) })
+        var sets = new List<(string[] Cues, LeadKind Kind)> { (LargestCues, LeadKind.Largest), (FastestCues, LeadKind.FastestGrowing) };
+        if (statement.Block.Kind == BlockKind.Heading) sets.Insert(0, (HeadingLargestCues, LeadKind.Largest));
+        else sets.Insert(0, (AppositiveLargestCues, LeadKind.Largest));
+        var seenKinds = new HashSet<LeadKind>();
+        foreach (var (cues, kind) in sets)
         {
+            if (seenKinds.Contains(kind)) continue;
             foreach (var cue in cues)
             {
                 int at = lower.IndexOf(cue, StringComparison.Ordinal);
                 if (at < 0) continue;
+                bool appositive = cue.StartsWith(", ", StringComparison.Ordinal);
                 string after = lower[(at + cue.Length)..];
                 if (NotAboutSegments.Any(n => after.TrimStart().StartsWith(n, StringComparison.Ordinal))) break;
-                var subject = SubjectNear(statement, mentions, at);
+                var subject = SubjectNear(statement, mentions, appositive ? ClauseStartBefore(lower, at) : at, appositive);
                 if (subject is null) break;
+                seenKinds.Add(kind);
                 string? dimension = subject.Kind switch
                 {
                     SubjectKind.Region => "Region",
@@ -76,7 +90,10 @@ internal static class Superlatives
     }
 
     /// <summary>The named segment or place nearest the cue in its clause, preferring one before it; for a field, the value.</summary>
-    private static Subject? SubjectNear(Statement statement, SubjectResolver.Mentions mentions, int localCue)
+    /// <summary>For an appositive cue, the point just before the comma: the leader is named in the clause it closes.</summary>
+    private static int ClauseStartBefore(string lower, int comma) => comma;
+
+    private static Subject? SubjectNear(Statement statement, SubjectResolver.Mentions mentions, int localCue, bool appositive = false)
     {
         int cue = statement.Span.Start + localCue;
         var items = mentions.Items.Where(m => m.Subject.Kind is SubjectKind.Region or SubjectKind.Country or SubjectKind.Segment).ToList();
@@ -90,10 +107,13 @@ internal static class Superlatives
         foreach (var (offset, subject) in items.Where(m => m.Offset < cue))
         {
             var between = statement.Between(offset, cue);
+            // "Hybrid corn accounted for 41% of sales, the leading crop type": the name heads the clause the comma closes.
+            if (appositive && !between.Contains(';') && between.Count(c => c == ',') <= 1 && between.Length <= 160) return subject;
             bool sameClause = !between.Contains(',') && !between.Contains(';') && between.Length <= 80;
             bool opening = offset - statement.Span.Start <= 3 && statement.Text.StartsWith("In ", StringComparison.Ordinal) && !between.Contains(';');
             if (sameClause || opening) return subject;
         }
+        if (appositive) return null;
         var after = items.FirstOrDefault(m => m.Offset > cue && m.Offset - cue < 60);
         return after.Subject;
     }

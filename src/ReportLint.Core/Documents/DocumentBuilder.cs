@@ -158,6 +158,8 @@ internal sealed class DocumentBuilder
         var t = text.Trim();
         if (t.Length < 2) return false;
         char c = t[0];
+        // "2032 Value Projection": a year followed by words is a label; "2024" or "USD 3.5 billion" is a value.
+        if (char.IsDigit(c) && t.Length > 5 && t[..4].All(char.IsAsciiDigit) && t[4] == ' ' && char.IsLetter(t[5])) return true;
         if (char.IsDigit(c) || c is '$' or '€' or '£' or '¥' or '₹' or '-' or '+') return t.EndsWith(':');
         int letters = 0;
         foreach (char ch in t) if (char.IsLetter(ch)) letters++;

@@ -72,7 +72,7 @@ public static class PlainTextReader
                 FlushParagraph();
                 builder.AddBlock(BlockKind.ListItem, content);
             }
-            else if (paragraphStart < 0 && TextClassifier.LooksLikeHeading(trimmed))
+            else if (paragraphStart < 0 && (TextClassifier.LooksLikeHeading(trimmed) || line == 1 && TextClassifier.LooksLikeTitle(trimmed)))
             {
                 builder.AddBlock(BlockKind.Heading, content, headingLevel: line == 1 ? 1 : 2);
             }

@@ -48,6 +48,13 @@ internal static class TextClassifier
         return capitalised + lowerFunction >= words - 1 && capitalised * 2 >= words;
     }
 
+    /// <summary>A report's first line: title-like even when long ("… Market Size, Share and Growth Analysis, by …, 2025-2032").</summary>
+    public static bool LooksLikeTitle(ReadOnlySpan<char> line)
+    {
+        line = line.Trim();
+        return line.Length is > 0 and <= 240 && line[^1] is not ('.' or '!' or ';') && (char.IsUpper(line[0]) || char.IsDigit(line[0]));
+    }
+
     private static bool IsFunctionWord(ReadOnlySpan<char> w) =>
         w is "a" or "an" or "and" or "as" or "at" or "by" or "for" or "from" or "in" or "into" or "of" or "on" or "or"
             or "the" or "to" or "through" or "vs" or "via" or "with" or "within" or "amid" or "over";

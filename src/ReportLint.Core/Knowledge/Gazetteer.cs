@@ -36,6 +36,18 @@ public sealed class Gazetteer
     public IEnumerable<PlaceMention> Find(string text, int baseOffset = 0) =>
         _matcher.Find(text).Where(m => m.End >= text.Length || text[m.End] != '$').Select(m => new PlaceMention(m.Value, new TextSpan(baseOffset + m.Start, baseOffset + m.End), text[m.Start..m.End]));
 
+    /// <summary>True when <paramref name="place"/> is <paramref name="scope"/> or lies inside it through its own region chain only (no "also" regions).</summary>
+    public bool IsWithinPrimary(Place place, Place scope)
+    {
+        var p = place;
+        for (int guard = 0; p is not null && guard < 8; guard++)
+        {
+            if (p.Name == scope.Name) return true;
+            p = p.Region is { } parent ? ByName.GetValueOrDefault(parent) : null;
+        }
+        return false;
+    }
+
     /// <summary>True when <paramref name="place"/> is <paramref name="scope"/> or lies inside it.</summary>
     public bool IsWithin(Place place, Place scope)
     {

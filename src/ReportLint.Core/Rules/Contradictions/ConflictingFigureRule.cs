@@ -41,8 +41,10 @@ public sealed class ConflictingFigureRule : Rule
                 $"{Owner(a.Subject)} CAGR for {a.Window} is stated as {b.Figure.Raw.Trim()} here but {a.Figure.Raw.Trim()} on line {context.Locate(a.Figure.Span).Line}.",
                 (a, b) => (PercentNumber(b.Figure), a.Figure.Number.Raw.TrimStart('-', '−'), true));
         }
+        // A share is only the same quantity within the same breakdown: "Turbines … 48.2% of the market" under "By Turbine
+        // Capacity" and "Turbines accounted for 39.4%" under "By Component" are shares of different things.
         var shares = claims.Shares.Where(s => s.Subject.Kind is not (SubjectKind.Market or SubjectKind.Unknown))
-            .GroupBy(s => (s.Subject.Key, s.Year));
+            .GroupBy(s => (s.Subject.Key, s.Year, Breakdown: claims.BreakdownOf(s.Statement)));
         foreach (var group in shares)
         {
             Compare(context, group.ToList(), s => s.Figure.LooseInterval, s => s.Figure, (a, b) =>

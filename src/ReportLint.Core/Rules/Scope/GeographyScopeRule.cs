@@ -50,8 +50,16 @@ public sealed class GeographyScopeRule : Rule
                     var named = explicitCountries.GetValueOrDefault(scope.Name);
                     if (named is null || named.Count == 0 || named.Any(c => c.Name == place.Name)) return true;
                 }
-                // A region the scope covers through its sub-regions or countries.
-                if (place.Kind != PlaceKind.Country && gazetteer.IsWithin(scope, place)) return true;
+                // A region the scope covers through its sub-regions or countries: a country counts for the region the scope
+                // lists it under ("Middle East & Africa: Turkey"), else for its own region, not for every region it may be put in.
+                if (place.Kind != PlaceKind.Country)
+                {
+                    var groupedUnder = explicitCountries.FirstOrDefault(kv => kv.Value.Any(c => c.Name == scope.Name)).Key;
+                    bool covers = groupedUnder is null
+                        ? gazetteer.IsWithinPrimary(scope, place)
+                        : groupedUnder == place.Name || gazetteer.ByName.TryGetValue(groupedUnder, out var group) && gazetteer.IsWithinPrimary(group, place);
+                    if (covers) return true;
+                }
                 if (place.Kind == PlaceKind.SubRegion && scope.Kind == PlaceKind.Region && gazetteer.IsWithin(place, scope)) return true;
             }
             return false;
