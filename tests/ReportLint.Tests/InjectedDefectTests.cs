@@ -23,10 +23,9 @@ public sealed class InjectedDefectTests(ITestOutputHelper output)
 {
     private const double Rl101Target = 0.95, ReportLevelTarget = 0.90, CleanSilentTarget = 0.95;
 
-    // Measured on the first run of this set. RL101 (251/252) and the clean variants (63/63) already meet their targets, so
-    // the targets are what is asserted; the report-level rules reached 467/555 = 84.1 %, short of 90 %, so that level is
-    // the floor until the rules improve (then raise it, up to the target). See the MISS lines in the output for causes.
-    private const double Rl101Baseline = 251.0 / 252, ReportLevelBaseline = 467.0 / 555, CleanSilentBaseline = 63.0 / 63;
+    // All three targets are met (report level: 84.1 % on the first run of this set, 98.9 % after the fixes it pointed to),
+    // so the targets themselves are asserted. The baselines stay at the targets so nothing below them passes.
+    private const double Rl101Baseline = Rl101Target, ReportLevelBaseline = ReportLevelTarget, CleanSilentBaseline = CleanSilentTarget;
 
     private static readonly Linter Linter = new();
 
