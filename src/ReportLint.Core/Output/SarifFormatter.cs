@@ -89,12 +89,28 @@ public sealed class SarifFormatter : IFormatter
         f.Rule.Id,
         ruleIndex.TryGetValue(f.Rule.Id, out int index) ? index : null,
         f.Severity.Name(),
-        Sentence(f.Message),
+        // Word and HTML findings also say where they are in the author's terms ("paragraph 12").
+        Sentence(f.Location.Origin is { } origin ? $"{f.Message} ({origin.Description})" : f.Message),
         [new SarifLocation(new SarifPhysicalLocation(artifact, Region(f.Location, withSnippet: true)))],
         f.Related.Count == 0 ? null : f.Related.Select((r, i) => new SarifLocation(new SarifPhysicalLocation(artifact, Region(r.Location, withSnippet: true)), i + 1, Sentence(r.Message))).ToList(),
         f.LineHash is null ? null : new Dictionary<string, string> { ["primaryLocationLineHash"] = f.LineHash },
         f.Fixes.Count == 0 ? null : f.Fixes.Select(x => new SarifFix(Sentence(x.Description),
             [new SarifArtifactChange(artifact, x.Edits.Select(e => new SarifReplacement(Region(e.Location, withSnippet: false), new SarifArtifactContent(e.NewText))).ToList())])).ToList(),
         f.Suppression is null ? null : [new SarifSuppression(f.Suppression.Kind == SuppressionKind.InSource ? "inSource" : "external", f.Suppression.Justification)],
-        f.Properties.Count > 0 ? new SortedDictionary<string, string>(f.Properties, StringComparer.Ordinal) : null);
+        Properties(f));
+
+    private static SortedDictionary<string, string>? Properties(Finding f)
+    {
+        if (f.Properties.Count == 0 && f.Location.Origin is null) return null;
+        var properties = new SortedDictionary<string, string>(f.Properties, StringComparer.Ordinal);
+        if (f.Location.Origin is { } o)
+        {
+            properties["origin"] = o.Description;
+            if (o.Paragraph is { } p) properties["paragraph"] = p.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (o.Table is { } t) properties["table"] = t.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (o.Row is { } r) properties["row"] = r.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (o.Cell is { } c) properties["cell"] = c.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        return properties;
+    }
 }

@@ -140,3 +140,18 @@ public sealed class SarifTests
         act.Should().Throw<Exception>().Which.Message.Should().Contain("required").And.Contain("startLine");
     }
 }
+
+public sealed class SarifForWordTests
+{
+    [Fact]
+    public void Word_findings_name_their_paragraph_in_the_message_and_properties()
+    {
+        var (_, output, _) = CliTests.Run("lint", Path.Combine(TestPaths.RepoRoot, "tests", "ReportLint.Tests", "Fixtures-binary", "seed.docx"), "--format", "sarif");
+        SarifSchema.AssertValid(output);
+        using var sarif = System.Text.Json.JsonDocument.Parse(output);
+        var result = sarif.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray().First(r => r.GetProperty("ruleId").GetString() == "RL101");
+        result.GetProperty("message").GetProperty("text").GetString().Should().Contain("(paragraph 2)");
+        result.GetProperty("properties").GetProperty("paragraph").GetString().Should().Be("2");
+        result.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("region").GetProperty("startLine").GetInt32().Should().Be(2);
+    }
+}
