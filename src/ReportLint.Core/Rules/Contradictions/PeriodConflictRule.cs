@@ -29,9 +29,16 @@ public sealed class PeriodConflictRule : Rule
         if (periods.Historical is { } history && baseYear is { } by1 && history.To >= by1)
             Report(context, history.Span, $"The historical period {history.Raw} runs to {history.To}, but the base year is {by1}: historical data should end before the base year.",
                 periods.BaseYearSpan, "base year");
+        int? labelFrom = null;
         if (forecast is not null && baseYear is { } by2 && forecast.From <= by2)
+        {
             Report(context, forecast.Span, $"The forecast period {forecast.Raw} starts in {forecast.From}, but the base year is {by2}: the forecast should start after the base year.",
                 periods.BaseYearSpan, "base year");
+            // When the stated forecast period is the odd one out, the spans the rest of the report agrees on are the
+            // reference for the labels, so one wrong cell does not make every correct heading a finding too.
+            labelFrom = claims.Statements.Where(st => IsLabel(st, claims.Outline)).SelectMany(st => st.Figures.OfType<PeriodFigure>())
+                .Where(p => p.To == forecast.To && p.From > by2).GroupBy(p => p.From).OrderByDescending(g => g.Count()).Select(g => (int?)g.Key).FirstOrDefault();
+        }
         if (forecast is null) return;
 
         var reported = new HashSet<string>();
@@ -40,7 +47,7 @@ public sealed class PeriodConflictRule : Rule
             if (!IsLabel(st, claims.Outline)) continue;
             foreach (var p in st.Figures.OfType<PeriodFigure>())
             {
-                if (p == forecast || p.Span == forecast.Span || Fits(p, periods)) continue;
+                if (p == forecast || p.Span == forecast.Span || Fits(p, periods, labelFrom ?? forecast.From)) continue;
                 if (periods.Historical is { } h && p.Span == h.Span) continue;
                 if (!reported.Add(p.Raw + "@" + st.Block.Index)) continue;
                 Report(context, p.Span, $"{Where(st, claims.Outline)} quotes {p.Raw}, but the forecast period is {forecast.Raw}.", forecast.Span, "forecast period");
@@ -69,10 +76,10 @@ public sealed class PeriodConflictRule : Rule
     private static bool IsProjectionKey(string key) => key.Contains("projection") || key.Contains("forecast value") || key.Contains("revenue forecast") || key.Contains("projected");
 
     /// <summary>The forecast period itself, the forecast from the base year, the whole span from the first historical year, or the historical period.</summary>
-    private static bool Fits(PeriodFigure p, ReportPeriods periods)
+    private static bool Fits(PeriodFigure p, ReportPeriods periods, int forecastFrom)
     {
         var f = periods.Forecast!;
-        if (p.To == f.To && (p.From == f.From || p.From == periods.BaseYear || p.From == f.From - 1 || p.From == periods.Historical?.From)) return true;
+        if (p.To == f.To && (p.From == forecastFrom || p.From == f.From || p.From == periods.BaseYear || p.From == forecastFrom - 1 || p.From == periods.Historical?.From)) return true;
         if (periods.Historical is { } h && (p.From == h.From && p.To == h.To)) return true;
         // A span wholly in the past is a history, not a claim about the forecast.
         if (periods.BaseYear is { } b && p.To <= b) return true;
