@@ -15,6 +15,9 @@ public static class ReportLintCli
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, Func<Stream> stdin)
     {
         var root = BuildCommands(stdout, stderr, stdin);
+        // "reportlint drafts/" means "reportlint lint drafts/", as with other linters (and a pre-commit entry of plain "reportlint").
+        if (args.Length > 0 && (args[0] == "-" || !args[0].StartsWith('-') && !root.Subcommands.Any(c => c.Name == args[0])))
+            args = ["lint", .. args];
         ParseResult parse;
         try
         {

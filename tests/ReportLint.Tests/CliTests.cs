@@ -75,6 +75,15 @@ public sealed class CliTests
     }
 
     [Fact]
+    public void Lint_is_the_default_command()
+    {
+        var (exit, output, _) = Run(TestPaths.Seeds, "--no-color");
+        exit.Should().Be(1);
+        output.Should().Contain("RL101");
+        Run("rules").Out.Should().Contain("cagr-mismatch");
+    }
+
+    [Fact]
     public void A_missing_file_exits_two_with_one_line()
     {
         var (exit, output, err) = Run("lint", "does-not-exist.md");
