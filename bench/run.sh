@@ -37,10 +37,15 @@ echo "== markdownlint-cli2 from npm into $WORK/mdl"
 npm install --prefix "$WORK/mdl" --no-audit --no-fund --loglevel=error markdownlint-cli2@0.24.1 >/dev/null
 MDL="$WORK/mdl/node_modules/.bin/markdownlint-cli2"
 
+cat > "$WORK/fmt.py" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))["results"][0]
+print(f"{sys.argv[2]:<46} median {r['median'] * 1000:9.1f} ms  (min {r['min'] * 1000:.1f} - max {r['max'] * 1000:.1f}, {len(r['times'])} runs)")
+PY
 run() { # runs name json command...
   local runs=$1 name=$2 json=$3; shift 3
   hyperfine -N -i --warmup "${WARMUP:-2}" --runs "$runs" --export-json "$json" "$*" >/dev/null 2>&1
-  python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["results"][0]; print(f"{sys.argv[2]:<46} median {r[\"median\"]*1000:9.1f} ms  (min {r[\"min\"]*1000:.1f} - max {r[\"max\"]*1000:.1f}, {len(r[\"times\"])} runs)")' "$json" "$name"
+  python3 "$WORK/fmt.py" "$json" "$name"
 }
 peak() { /usr/bin/time -f %M "$@" >/dev/null 2>"$WORK/time.txt" || true; tail -1 "$WORK/time.txt"; }
 
