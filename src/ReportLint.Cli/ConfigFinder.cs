@@ -8,7 +8,7 @@ namespace ReportLint.Cli;
 /// <summary>
 /// Finds the configuration for each linted file: the one given with --config, or else the .reportlint.yaml nearest
 /// above the file (nearest wins; files are not merged), or the defaults. Each file is read and checked once; a bad
-/// one stops the run as a usage error naming its file, line and problem.
+/// one stops the run as a usage error naming its file, line and problem. Thread-safe: lookups share one lock.
 /// </summary>
 public sealed class ConfigFinder
 {
@@ -26,21 +26,28 @@ public sealed class ConfigFinder
     }
 
     /// <summary>The configuration for a file (its absolute path), or for standard input (null: the working directory's).</summary>
-    public ReportLintConfig For(string? fullPath) =>
-        _explicit ?? ForFolder(fullPath is null ? Directory.GetCurrentDirectory() : Path.GetDirectoryName(fullPath)!);
+    public ReportLintConfig For(string? fullPath)
+    {
+        if (_explicit is not null) return _explicit;
+        lock (_byFolder) return ForFolder(fullPath is null ? Directory.GetCurrentDirectory() : Path.GetDirectoryName(fullPath)!);
+    }
 
     /// <summary>True when the file's configuration lists it under 'ignore'.</summary>
     public bool IsIgnored(string fullPath)
     {
         var config = For(fullPath);
-        if (!_ignore.TryGetValue(config, out var matcher))
+        Matcher? matcher;
+        lock (_ignore)
         {
-            if (config.Ignore.Count > 0)
+            if (!_ignore.TryGetValue(config, out matcher))
             {
-                matcher = new Matcher(StringComparison.Ordinal);
-                matcher.AddIncludePatterns(config.Ignore);
+                if (config.Ignore.Count > 0)
+                {
+                    matcher = new Matcher(StringComparison.Ordinal);
+                    matcher.AddIncludePatterns(config.Ignore);
+                }
+                _ignore[config] = matcher;
             }
-            _ignore[config] = matcher;
         }
         if (matcher is null) return false;
         string relative = Path.GetRelativePath(config.Folder, fullPath);

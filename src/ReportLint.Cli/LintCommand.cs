@@ -21,7 +21,9 @@ public sealed record LintCommandOptions(
     string? Baseline = null,
     string? WriteBaseline = null,
     int? MaxWarnings = null,
-    bool ExitZero = false);
+    bool ExitZero = false,
+    bool Cache = false,
+    string? CacheLocation = null);
 
 /// <summary>`reportlint lint`: finds the inputs, runs the core on each, prints through the chosen formatter, sets the exit code.</summary>
 public sealed class LintCommand(TextWriter stdout, TextWriter stderr, Func<Stream> stdin)
@@ -46,6 +48,10 @@ public sealed class LintCommand(TextWriter stdout, TextWriter stderr, Func<Strea
         if (options.Baseline is not null && options.WriteBaseline is not null)
             throw new UsageException("--baseline and --write-baseline do not go together: --write-baseline alone records today's findings afresh");
         if (options.MaxWarnings is < 0) throw new UsageException("--max-warnings takes a number of warnings, 0 or more");
+        // The built-in knowledge (YAML) loads on the thread pool while inputs and configuration are found; with --cache it
+        // loads only when a file is not in the cache.
+        bool useCache = options.Cache || options.CacheLocation is not null;
+        if (!useCache) KnowledgeBase.Preload();
         var linter = new Linter(logger: logger);
         var configs = new ConfigFinder(options.Config, linter.Descriptors);
         var baseline = options.Baseline is null ? null : LoadBaseline(options.Baseline);
@@ -68,12 +74,25 @@ public sealed class LintCommand(TextWriter stdout, TextWriter stderr, Func<Strea
         var files = new List<FileReport>();
         foreach (var (path, problem) in skipped) files.Add(new FileReport(path, [], null, [], problem));
         bool showDocuments = options.Format == "html";
-        foreach (var input in inputs)
+        // The HTML report shows each document, which the cache does not keep: it always lints afresh.
+        ResultCache? cache = null;
+        if (useCache && !showDocuments)
         {
+            cache = ResultCache.Open(options.CacheLocation ?? ResultCache.DefaultFileName, ResultCache.ToolIdentity(ToolVersion), out var note);
+            if (note is not null) stderr.WriteLine("reportlint: note: " + note);
+        }
+        // Files are linted on all cores; each result goes to its input's slot, so the output keeps the inputs' order
+        // (sorted by path within each argument), the same as a sequential run's whatever the scheduling.
+        var results = new FileReport[inputs.Count];
+        Parallel.For(0, inputs.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+        {
+            var input = inputs[i];
             var config = configFor[input];
             logger.LogDebug("{Path}: configuration {Config}", input.DisplayPath, config.Path ?? "(defaults)");
-            files.Add(LintOne(linter, input, config.Settings, logger, showDocuments));
-        }
+            results[i] = LintOne(linter, input, config, logger, showDocuments, cache);
+        });
+        files.AddRange(results);
+        cache?.Save();
         int readable = files.Count(f => f.Error is null);
         if (inputs.Count == 0 && skipped.Count == 0 && ignoredCount == 0)
             throw new UsageException($"no lintable files ({string.Join(", ", DocumentReader.LintableExtensions.Select(e => "*" + e))}) found in " + string.Join(", ", options.Paths));
@@ -146,8 +165,9 @@ public sealed class LintCommand(TextWriter stdout, TextWriter stderr, Func<Strea
     }
 
     /// <param name="showDocument">Keep the linted text and growth charts for a report that shows the document (HTML).</param>
-    private FileReport LintOne(Linter linter, LintInput input, LintSettings settings, ILogger logger, bool showDocument)
+    private FileReport LintOne(Linter linter, LintInput input, Core.Configuration.ReportLintConfig config, ILogger logger, bool showDocument, ResultCache? cache)
     {
+        var settings = config.Settings;
         byte[] bytes;
         try
         {
@@ -164,6 +184,16 @@ public sealed class LintCommand(TextWriter stdout, TextWriter stderr, Func<Strea
         {
             return new FileReport(input.DisplayPath, [], null, [], "cannot read: " + e.Message) { FullPath = input.FullPath };
         }
+        string? key = null, contentHash = null, settingsHash = null;
+        if (cache is not null && input.FullPath is not null)
+        {
+            key = input.FullPath;
+            contentHash = ResultCache.HashContent(bytes);
+            settingsHash = cache.SettingsHash(config);
+            var descriptors = settings.PackRules.Count == 0 ? linter.Descriptors : linter.Descriptors.Concat(settings.PackRules.Select(r => r.Descriptor)).ToList();
+            if (cache.Find(key, input.DisplayPath, contentHash, settingsHash, descriptors) is { } cached)
+                return cached with { FullPath = input.FullPath };
+        }
         ReportDocument document;
         try
         {
@@ -175,10 +205,12 @@ public sealed class LintCommand(TextWriter stdout, TextWriter stderr, Func<Strea
         }
         var result = linter.Lint(document, settings);
         logger.LogDebug("{Path}: {Findings} finding(s)", input.DisplayPath, result.Findings.Count);
-        return new FileReport(input.DisplayPath, result.Findings, result.Claims.Coverage, result.Notifications)
+        var report = new FileReport(input.DisplayPath, result.Findings, result.Claims.Coverage, result.Notifications)
         {
             FullPath = input.FullPath,
             View = showDocument ? DocumentViews.For(result) : null,
         };
+        if (key is not null) cache!.Store(key, contentHash!, settingsHash!, report);
+        return report;
     }
 }

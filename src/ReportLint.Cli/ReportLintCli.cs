@@ -68,7 +68,10 @@ public static class ReportLintCli
         var maxWarnings = new Option<int?>("--max-warnings") { HelpName = "N", Description = "Exit 1 when there are more than this many warnings." };
         var exitZero = new Option<bool>("--exit-zero") { Description = "Exit 0 even when there are findings (usage and input errors still exit 2)." };
 
-        var lint = new Command("lint", "Lint report drafts and print the findings.") { paths, format, output, stats, verbose, noColor, stdinName, includeSuppressed, config, baseline, writeBaseline, maxWarnings, exitZero };
+        var cache = new Option<bool>("--cache") { Description = "Reuse the findings of files unchanged since the last run (same content, configuration and ReportLint build), kept in .reportlint-cache." };
+        var cacheLocation = new Option<string?>("--cache-location") { HelpName = "FILE", Description = "Keep the cache in this file instead of .reportlint-cache (implies --cache)." };
+
+        var lint = new Command("lint", "Lint report drafts and print the findings.") { paths, format, output, stats, verbose, noColor, stdinName, includeSuppressed, config, baseline, writeBaseline, maxWarnings, exitZero, cache, cacheLocation };
         lint.SetAction(parse => new LintCommand(stdout, stderr, stdin).Execute(new LintCommandOptions(
             parse.GetValue(paths) ?? [],
             parse.GetValue(format) ?? "text",
@@ -82,7 +85,9 @@ public static class ReportLintCli
             parse.GetValue(baseline),
             parse.GetValue(writeBaseline),
             parse.GetValue(maxWarnings),
-            parse.GetValue(exitZero))));
+            parse.GetValue(exitZero),
+            parse.GetValue(cache),
+            parse.GetValue(cacheLocation))));
         root.Subcommands.Add(lint);
 
         var folder = new Argument<string>("folder") { Description = "Where to write .reportlint.yaml (default: the current folder).", DefaultValueFactory = _ => "." };

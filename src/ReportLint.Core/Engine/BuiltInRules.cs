@@ -41,7 +41,7 @@ public static class BuiltInRules
     /// <summary>Every rule that can fire: the pipeline's own, then the given checks in catalogue order.</summary>
     public static IReadOnlyList<RuleDescriptor> DescriptorsOf(IEnumerable<Rule> rules) => [.. PipelineRules, .. rules.Select(r => r.Descriptor)];
 
-    public static IReadOnlyList<RuleDescriptor> Descriptors => _descriptors ??= DescriptorsOf(Create());
+    public static IReadOnlyList<RuleDescriptor> Descriptors => LazyInitializer.EnsureInitialized(ref _descriptors, () => DescriptorsOf(Create()));
 
     /// <summary>Finds a rule by id ("RL101", any case) or name ("cagr-mismatch").</summary>
     public static RuleDescriptor? Find(string idOrName, IEnumerable<RuleDescriptor>? among = null) =>

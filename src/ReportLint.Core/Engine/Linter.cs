@@ -55,7 +55,7 @@ public sealed class DocumentResult
 public sealed class Linter
 {
     private readonly IReadOnlyList<Rule> _rules;
-    private readonly KnowledgeBase _knowledge;
+    private readonly KnowledgeBase? _explicitKnowledge;
     private readonly ILogger _logger;
 
     /// <param name="rules">The rules to run; the built-in ones when null.</param>
@@ -65,14 +65,17 @@ public sealed class Linter
         _rules = (rules ?? BuiltInRules.Create()).Concat(extraRules ?? []).ToList();
         var clash = _rules.GroupBy(r => r.Descriptor.Id, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
         if (clash is not null) throw new ArgumentException($"two rules have the id '{clash.Key}'", nameof(extraRules));
-        _knowledge = knowledge ?? KnowledgeBase.BuiltIn;
+        _explicitKnowledge = knowledge;
         _logger = logger ?? NullLogger.Instance;
     }
 
     public IReadOnlyList<Rule> Rules => _rules;
 
+    /// <summary>The knowledge given, or the built-in one, loaded on first use (a run whose files all come from the cache never loads it).</summary>
+    private KnowledgeBase _knowledge => _explicitKnowledge ?? KnowledgeBase.BuiltIn;
+
     /// <summary>Every rule that can fire in a run of this linter, in catalogue order.</summary>
-    public IReadOnlyList<RuleDescriptor> Descriptors => _descriptors ??= BuiltInRules.DescriptorsOf(_rules);
+    public IReadOnlyList<RuleDescriptor> Descriptors => LazyInitializer.EnsureInitialized(ref _descriptors, () => BuiltInRules.DescriptorsOf(_rules));
     private IReadOnlyList<RuleDescriptor>? _descriptors;
 
     public DocumentResult Lint(ReportDocument document, LintSettings? settings = null)

@@ -82,8 +82,9 @@ public sealed class CompanyNames
         return names.Where(n => n.Length > 1 && !ListTerminators.Any(t => n.Equals(t, StringComparison.OrdinalIgnoreCase))).ToList();
     }
 
-    private static CompanyNames? _builtIn;
-    public static CompanyNames BuiltIn => _builtIn ??= Load(YamlData.LoadEmbedded("rules/companies.yaml"));
+    // Lazy<T>: thread-safe, so files linted in parallel (and the start-up preload) share one instance.
+    private static readonly Lazy<CompanyNames> _builtIn = new(() => Load(YamlData.LoadEmbedded("rules/companies.yaml")));
+    public static CompanyNames BuiltIn => _builtIn.Value;
 
     public static CompanyNames Load(YamlData data)
     {

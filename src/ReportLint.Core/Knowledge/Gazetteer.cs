@@ -61,8 +61,9 @@ public sealed class Gazetteer
         return place.AlsoIn.Contains(scope.Name, StringComparer.OrdinalIgnoreCase);
     }
 
-    private static Gazetteer? _builtIn;
-    public static Gazetteer BuiltIn => _builtIn ??= Load(YamlData.LoadEmbedded("rules/geography.yaml"));
+    // Lazy<T>: thread-safe, so files linted in parallel (and the start-up preload) share one instance.
+    private static readonly Lazy<Gazetteer> _builtIn = new(() => Load(YamlData.LoadEmbedded("rules/geography.yaml")));
+    public static Gazetteer BuiltIn => _builtIn.Value;
 
     public static Gazetteer Load(YamlData data)
     {

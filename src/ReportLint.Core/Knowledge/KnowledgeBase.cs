@@ -22,6 +22,25 @@ public sealed class KnowledgeBase
     public IndustryLexicons Industries { get; }
     public Placeholders Placeholders { get; }
 
-    private static KnowledgeBase? _builtIn;
-    public static KnowledgeBase BuiltIn => _builtIn ??= new KnowledgeBase(Gazetteer.BuiltIn);
+    private static readonly Lazy<KnowledgeBase> _builtIn = new(() =>
+    {
+        var preload = Preload();
+        var gazetteer = Gazetteer.BuiltIn;
+        Task.WaitAll(preload);
+        return new KnowledgeBase(gazetteer);
+    });
+    public static KnowledgeBase BuiltIn => _builtIn.Value;
+
+    /// <summary>
+    /// Starts loading the built-in data on the thread pool (each file's YAML parse is independent), so a run can read
+    /// its inputs and configuration meanwhile; the lazily loaded properties then wait for, or take, what is ready.
+    /// </summary>
+    public static Task[] Preload() =>
+    [
+        Task.Run(() => IndustryLexicons.BuiltIn),
+        Task.Run(() => SegmentDimensions.BuiltIn),
+        Task.Run(() => CompanyNames.BuiltIn),
+        Task.Run(() => Placeholders.BuiltIn),
+        Task.Run(() => Gazetteer.BuiltIn),
+    ];
 }

@@ -46,8 +46,9 @@ public sealed class Placeholders
         return kept;
     }
 
-    private static Placeholders? _builtIn;
-    public static Placeholders BuiltIn => _builtIn ??= Load(YamlData.LoadEmbedded("rules/placeholders.yaml"));
+    // Lazy<T>: thread-safe, so files linted in parallel (and the start-up preload) share one instance.
+    private static readonly Lazy<Placeholders> _builtIn = new(() => Load(YamlData.LoadEmbedded("rules/placeholders.yaml")));
+    public static Placeholders BuiltIn => _builtIn.Value;
 
     public static Placeholders Load(YamlData data)
     {

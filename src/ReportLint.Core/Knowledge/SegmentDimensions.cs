@@ -47,8 +47,9 @@ public sealed class SegmentDimensions
 
     public bool IsKnown(string name) => _byKey.ContainsKey(Key(name));
 
-    private static SegmentDimensions? _builtIn;
-    public static SegmentDimensions BuiltIn => _builtIn ??= Load(YamlData.LoadEmbedded("rules/segment-dimensions.yaml"));
+    // Lazy<T>: thread-safe, so files linted in parallel (and the start-up preload) share one instance.
+    private static readonly Lazy<SegmentDimensions> _builtIn = new(() => Load(YamlData.LoadEmbedded("rules/segment-dimensions.yaml")));
+    public static SegmentDimensions BuiltIn => _builtIn.Value;
 
     public static SegmentDimensions Load(YamlData data)
     {

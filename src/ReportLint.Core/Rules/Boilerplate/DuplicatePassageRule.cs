@@ -43,7 +43,7 @@ public sealed class DuplicatePassageRule : Rule
         double similarity = context.Settings.Number(Similarity);
         var document = context.Document;
         var fieldCount = document.Fields.GroupBy(f => f.Block).ToDictionary(g => g.Key, g => g.Count());
-        var reported = new List<TextSpan>();
+        var reported = new ReportedSpans();
 
         // Largest units first, so a repeated paragraph is not reported again as repeated sentences.
         var paragraphs = document.Blocks.Where(b => b.Kind is BlockKind.Paragraph or BlockKind.ListItem)
@@ -56,12 +56,39 @@ public sealed class DuplicatePassageRule : Rule
 
         foreach (var units in new[] { paragraphs, rows, sentences })
         {
-            var fresh = units.Where(u => !reported.Any(r => r.Contains(u.Span))).ToList();
-            foreach (var group in Group(fresh, similarity))
-            {
-                Report(context, group);
-                reported.AddRange(group.Select(g => g.Unit.Span));
-            }
+            var fresh = units.Where(u => !reported.Covers(u.Span)).ToList();
+            var groups = Group(fresh, similarity);
+            foreach (var group in groups) Report(context, group);
+            reported.AddRange(groups.SelectMany(g => g.Select(m => m.Unit.Span)));
+        }
+    }
+
+    /// <summary>
+    /// The spans already reported, answering "is this span inside one of them?" in logarithmic time (a list scanned for
+    /// every unit made a long report with many repeats quadratic): sorted by start, with the furthest end so far.
+    /// </summary>
+    private sealed class ReportedSpans
+    {
+        private readonly List<TextSpan> _spans = new();
+        private int[] _starts = [];
+        private int[] _maxEnd = [];
+
+        public void AddRange(IEnumerable<TextSpan> spans)
+        {
+            _spans.AddRange(spans);
+            _spans.Sort((a, b) => a.Start.CompareTo(b.Start));
+            _starts = _spans.Select(s => s.Start).ToArray();
+            _maxEnd = new int[_spans.Count];
+            for (int i = 0; i < _spans.Count; i++) _maxEnd[i] = Math.Max(i > 0 ? _maxEnd[i - 1] : int.MinValue, _spans[i].End);
+        }
+
+        /// <summary>True when some reported span contains <paramref name="span"/> (starts at or before it and ends at or after it).</summary>
+        public bool Covers(TextSpan span)
+        {
+            int i = Array.BinarySearch(_starts, span.Start);
+            if (i < 0) i = ~i - 1;
+            else while (i + 1 < _starts.Length && _starts[i + 1] == span.Start) i++;
+            return i >= 0 && _maxEnd[i] >= span.End;
         }
     }
 

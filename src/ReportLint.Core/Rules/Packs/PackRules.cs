@@ -22,24 +22,24 @@ public abstract class PackRule(RuleDescriptor descriptor, string message) : Rule
 }
 
 /// <summary>kind: existence — flags every occurrence of listed words, phrases or patterns.</summary>
-public sealed class ExistenceRule(RuleDescriptor descriptor, string message, Regex pattern) : PackRule(descriptor, message)
+public sealed class ExistenceRule(RuleDescriptor descriptor, string message, Lazy<Regex> pattern) : PackRule(descriptor, message)
 {
     public override void Check(RuleContext context)
     {
         foreach (var block in TextBlocks(context))
-            foreach (Match m in pattern.Matches(block.Text))
+            foreach (Match m in pattern.Value.Matches(block.Text))
                 if (m.Length > 0)
                     context.Report(new TextSpan(block.Span.Start + m.Index, block.Span.Start + m.Index + m.Length), Format(("match", m.Value)));
     }
 }
 
 /// <summary>kind: substitution — "prefer X to Y": flags Y and offers X as the fix.</summary>
-public sealed class SubstitutionRule(RuleDescriptor descriptor, string message, Regex pattern, IReadOnlyDictionary<string, string> swap) : PackRule(descriptor, message)
+public sealed class SubstitutionRule(RuleDescriptor descriptor, string message, Lazy<Regex> pattern, IReadOnlyDictionary<string, string> swap) : PackRule(descriptor, message)
 {
     public override void Check(RuleContext context)
     {
         foreach (var block in TextBlocks(context))
-            foreach (Match m in pattern.Matches(block.Text))
+            foreach (Match m in pattern.Value.Matches(block.Text))
             {
                 if (m.Length == 0 || !swap.TryGetValue(Key(m.Value), out var replacement)) continue;
                 if (char.IsUpper(m.Value[0]) && replacement.Length > 0) replacement = char.ToUpperInvariant(replacement[0]) + replacement[1..];

@@ -31,16 +31,22 @@ public static class RulePackLoader
     }
 
     /// <summary>The packs shipped inside ReportLint (rules/packs/*.yaml).</summary>
-    public static IReadOnlyList<Rule> BuiltIn() => _builtIn ??= LoadAll(YamlData.EmbeddedNames("rules/packs/").Select(YamlData.LoadEmbedded));
+    /// <remarks>
+    /// Their patterns are ReportLint's own, reviewed and covered by tests, and most of their rules are off by default, so
+    /// each rule compiles its non-backtracking pattern (tens of milliseconds) on first use rather than at start-up.
+    /// </remarks>
+    public static IReadOnlyList<Rule> BuiltIn() => _builtIn.Value;
 
-    private static IReadOnlyList<Rule>? _builtIn;
+    private static readonly Lazy<IReadOnlyList<Rule>> _builtIn = new(() => LoadAll(YamlData.EmbeddedNames("rules/packs/").Select(YamlData.LoadEmbedded), compileLazily: true));
 
-    public static IReadOnlyList<Rule> LoadAll(IEnumerable<YamlData> files)
+    /// <param name="compileLazily">Compile patterns on first use (trusted, built-in packs); user packs compile, and so
+    /// report a bad pattern with its file and line, while configuration loads.</param>
+    public static IReadOnlyList<Rule> LoadAll(IEnumerable<YamlData> files, bool compileLazily = false)
     {
         var rules = new List<Rule>();
         var ids = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var data in files)
-            foreach (var (rule, node) in Load(data))
+            foreach (var (rule, node) in Load(data, compileLazily))
             {
                 if (ids.TryGetValue(rule.Descriptor.Id, out var where))
                     throw data.Error(node, $"rule id '{rule.Descriptor.Id}' is already defined ({where})");
@@ -50,15 +56,15 @@ public static class RulePackLoader
         return rules;
     }
 
-    private static IEnumerable<(Rule Rule, YamlNode Node)> Load(YamlData data)
+    private static IEnumerable<(Rule Rule, YamlNode Node)> Load(YamlData data, bool compileLazily)
     {
         var root = data.Map(data.Root, "a rule pack");
         var list = YamlData.Get(root, "rules") ?? throw data.Error(root, "a rule pack needs a 'rules' list");
         foreach (var node in data.Seq(list, "rules").Children)
-            yield return (LoadRule(data, data.Map(node, "a rule")), node);
+            yield return (LoadRule(data, data.Map(node, "a rule"), compileLazily), node);
     }
 
-    private static Rule LoadRule(YamlData data, YamlMappingNode entry)
+    private static Rule LoadRule(YamlData data, YamlMappingNode entry, bool compileLazily)
     {
         string id = data.RequiredString(entry, "id", "a rule");
         if (id.Length == 0 || id.Any(char.IsWhiteSpace)) throw data.Error(entry, $"rule id '{id}' must be one word, e.g. 'acme/no-best-in-class'");
@@ -86,8 +92,10 @@ public static class RulePackLoader
             {
                 var alternatives = data.StringList(entry, "tokens").Select(WordPattern).Concat(data.StringList(entry, "patterns")).ToList();
                 if (alternatives.Count == 0) throw data.Error(entry, $"rule '{id}' (existence) needs 'tokens' or 'patterns'");
-                foreach (var p in data.StringList(entry, "patterns")) data.SafeRegex(YamlData.Get(entry, "patterns")!, p, ignoreCase);
-                return new ExistenceRule(descriptor, message, data.SafeRegex(entry, string.Join('|', alternatives.Select(a => $"(?:{a})")), ignoreCase));
+                if (!compileLazily)
+                    foreach (var p in data.StringList(entry, "patterns")) data.SafeRegex(YamlData.Get(entry, "patterns")!, p, ignoreCase);
+                string combined = string.Join('|', alternatives.Select(a => $"(?:{a})"));
+                return new ExistenceRule(descriptor, message, Compile(() => data.SafeRegex(entry, combined, ignoreCase), compileLazily));
             }
             case "substitution":
             {
@@ -96,8 +104,8 @@ public static class RulePackLoader
                 foreach (var (k, v) in data.Map(swapNode, "swap").Children)
                     swap[SubstitutionRule.Key(data.Scalar(k, "a swap key"))] = data.Scalar(v, "a swap value");
                 if (swap.Count == 0) throw data.Error(swapNode, $"rule '{id}' has an empty 'swap'");
-                var pattern = data.SafeRegex(swapNode, string.Join('|', swap.Keys.OrderByDescending(k => k.Length).Select(WordPattern)), ignoreCase: true);
-                return new SubstitutionRule(descriptor, message, pattern, swap);
+                string combined = string.Join('|', swap.Keys.OrderByDescending(k => k.Length).Select(WordPattern));
+                return new SubstitutionRule(descriptor, message, Compile(() => data.SafeRegex(swapNode, combined, ignoreCase: true), compileLazily), swap);
             }
             default:
             {
@@ -109,6 +117,13 @@ public static class RulePackLoader
                 return new RequiredFieldRule(descriptor, message, fields);
             }
         }
+    }
+
+    private static Lazy<Regex> Compile(Func<Regex> compile, bool lazily)
+    {
+        if (lazily) return new Lazy<Regex>(compile);
+        var regex = compile();
+        return new Lazy<Regex>(regex);
     }
 
     /// <summary>A literal word or phrase as a whole-word pattern; spaces match any run of white space.</summary>

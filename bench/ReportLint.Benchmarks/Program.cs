@@ -1,0 +1,119 @@
+using System.Diagnostics;
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Running;
+using ReportLint.Core.Claims;
+using ReportLint.Core.Documents;
+using ReportLint.Core.Engine;
+using ReportLint.Core.Knowledge;
+
+namespace ReportLint.Benchmarks;
+
+public static class Program
+{
+    public static int Main(string[] args)
+    {
+        if (args.Length > 0 && args[0] == "stages") return Stages.Run(args[1..]);
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        return 0;
+    }
+}
+
+/// <summary>The seed report, the input every micro-benchmark reads.</summary>
+internal static class Inputs
+{
+    public static byte[] Seed { get; } = File.ReadAllBytes(FindSeed());
+
+    private static string FindSeed()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            string candidate = Path.Combine(dir.FullName, "seeds", "internet-micro-drama-report.txt");
+            if (File.Exists(candidate)) return candidate;
+        }
+        throw new FileNotFoundException("seeds/internet-micro-drama-report.txt not found above " + AppContext.BaseDirectory);
+    }
+}
+
+[MemoryDiagnoser]
+public class DocumentReading
+{
+    private readonly byte[] _text = Inputs.Seed;
+
+    [Benchmark] public ReportDocument ReadPlainText() => DocumentReader.Read("seed.txt", _text);
+    [Benchmark] public ReportDocument ReadMarkdown() => DocumentReader.Read("seed.md", _text);
+}
+
+[MemoryDiagnoser]
+public class FigureExtraction
+{
+    private ReportDocument _document = null!;
+
+    [GlobalSetup] public void Setup() { _document = DocumentReader.Read("seed.md", Inputs.Seed); _ = KnowledgeBase.BuiltIn.Industries; }
+
+    [Benchmark] public ClaimsModel ExtractClaims() => ClaimExtractor.Extract(_document, KnowledgeBase.BuiltIn);
+}
+
+[MemoryDiagnoser]
+public class RulePass
+{
+    private readonly Linter _linter = new();
+    private ReportDocument _document = null!;
+
+    [GlobalSetup] public void Setup() { _document = DocumentReader.Read("seed.md", Inputs.Seed); _linter.Lint(_document); }
+
+    /// <summary>The whole pipeline after reading: claims, every default rule, suppressions, line hashes.</summary>
+    [Benchmark] public int LintSeed() => _linter.Lint(_document).Findings.Count;
+}
+
+[MemoryDiagnoser]
+public class KnowledgeLoading
+{
+    [Benchmark] public Gazetteer Gazetteer() => ReportLint.Core.Knowledge.Gazetteer.Load(YamlData.LoadEmbedded("rules/geography.yaml"));
+    [Benchmark] public IndustryLexicons Industries() => IndustryLexicons.Load(YamlData.EmbeddedNames("rules/domains/").Select(YamlData.LoadEmbedded));
+}
+
+/// <summary>
+/// A profiler-free look at where the time goes on one input: each stage and each rule timed on its own, with the
+/// managed memory allocated. `stages FILE...`
+/// </summary>
+internal static class Stages
+{
+    public static int Run(string[] files)
+    {
+        var total = Stopwatch.StartNew();
+        var knowledge = KnowledgeBase.BuiltIn;
+        _ = knowledge.Industries;
+        Console.WriteLine($"{"knowledge",-28} {total.Elapsed.TotalMilliseconds,9:F1} ms");
+        foreach (var file in files)
+        {
+            Console.WriteLine($"== {file}");
+            var bytes = File.ReadAllBytes(file);
+            new Linter(null, knowledge).Lint(DocumentReader.Read(file, bytes)); // warm up (JIT) before timing
+            var (document, _) = Time("read", () => DocumentReader.Read(file, bytes));
+            Time("statements", () => StatementBuilder.Build(document));
+            var (claims, _) = Time("claims", () => ClaimExtractor.Extract(document, knowledge));
+            foreach (var rule in BuiltInRules.Create())
+            {
+                var findings = new List<ReportLint.Core.Findings.Finding>();
+                Time($"rule {rule.Descriptor.Id} {rule.Descriptor.Name}", () =>
+                {
+                    rule.Check(new ReportLint.Core.Rules.RuleContext(document, claims, knowledge, rule.Descriptor, ReportLint.Core.Rules.RuleSettings.Default, findings));
+                    return findings.Count;
+                });
+            }
+            Time("whole lint", () => new Linter(null, knowledge).Lint(document));
+        }
+        return 0;
+    }
+
+    private static (T, double) Time<T>(string what, Func<T> f)
+    {
+        long before = GC.GetTotalAllocatedBytes(precise: true);
+        var sw = Stopwatch.StartNew();
+        var result = f();
+        double ms = sw.Elapsed.TotalMilliseconds;
+        long allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
+        Console.WriteLine($"{what,-34} {ms,9:F1} ms {allocated / 1048576.0,9:F1} MB allocated");
+        return (result, ms);
+    }
+}

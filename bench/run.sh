@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# Whole-process benchmark: ReportLint's native binary against markdownlint-cli2 on the same generated corpus, in one run.
+#
+#   bash bench/run.sh            # 1,000 reports of ~10 KB (and 10,000 for the scaling check)
+#   RUNS=5 COUNT=200 bash bench/run.sh
+#
+# Prints medians with min-max over RUNS runs (hyperfine; RUNS10, default 3, for the 10x corpus), MB/s, the ratio against markdownlint-cli2, peak RSS
+# (/usr/bin/time), how 10x the corpus scales, and a second run with --cache against the first. Needs hyperfine and
+# GNU time (Debian: apt-get install hyperfine time), node/npm, python3 and the .NET SDK.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+RUNS=${RUNS:-10}
+COUNT=${COUNT:-1000}
+SIZE=${SIZE:-10000}
+BIN=${BIN:-$ROOT/artifacts/aot/reportlint}
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/reportlint-bench.XXXXXX")
+trap 'rm -rf "$WORK"' EXIT
+
+for tool in hyperfine python3 npm node; do
+  command -v "$tool" >/dev/null || { echo "bench: $tool is needed (hyperfine: apt-get install hyperfine)" >&2; exit 2; }
+done
+[ -x /usr/bin/time ] || { echo "bench: GNU time is needed (apt-get install time)" >&2; exit 2; }
+
+if [ ! -x "$BIN" ]; then
+  echo "== building the native binary (Native AOT)"
+  dotnet publish src/ReportLint.Cli -c Release -r linux-x64 -p:PublishAot=true -o "$(dirname "$BIN")" >/dev/null
+fi
+
+echo "== corpus: $COUNT reports of ~$SIZE bytes, and $((COUNT * 10)) for scaling (deterministic seed)"
+python3 bench/make_corpus.py "$WORK/corpus" --count "$COUNT" --size "$SIZE"
+python3 bench/make_corpus.py "$WORK/corpus10x" --count "$((COUNT * 10))" --size "$SIZE"
+head -c 11000 seeds/internet-micro-drama-report.txt > "$WORK/one.md"
+BYTES=$(du -sb --apparent-size "$WORK/corpus" | cut -f1)
+
+echo "== markdownlint-cli2 from npm into $WORK/mdl"
+npm install --prefix "$WORK/mdl" --no-audit --no-fund --loglevel=error markdownlint-cli2@0.24.1 >/dev/null
+MDL="$WORK/mdl/node_modules/.bin/markdownlint-cli2"
+
+cat > "$WORK/fmt.py" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))["results"][0]
+print(f"{sys.argv[2]:<46} median {r['median'] * 1000:9.1f} ms  (min {r['min'] * 1000:.1f} - max {r['max'] * 1000:.1f}, {len(r['times'])} runs)")
+PY
+run() { # runs name json command...
+  local runs=$1 name=$2 json=$3; shift 3
+  hyperfine -N -i --warmup "${WARMUP:-2}" --runs "$runs" --export-json "$json" "$*" >/dev/null 2>&1
+  python3 "$WORK/fmt.py" "$json" "$name"
+}
+peak() { /usr/bin/time -f %M "$@" >/dev/null 2>"$WORK/time.txt" || true; tail -1 "$WORK/time.txt"; }
+
+echo "== results (hyperfine, $RUNS runs each; $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs))"
+cd "$WORK"
+run "$RUNS" "one 11 KB report (native)" one.json "$BIN" lint one.md
+run "$RUNS" "ReportLint, $COUNT reports" rl.json "$BIN" lint corpus
+run "$RUNS" "markdownlint-cli2, same $COUNT files" mdl.json "$MDL" "corpus/**/*.md"
+run "${RUNS10:-3}" "ReportLint, $((COUNT * 10)) reports (10x)" rl10.json "$BIN" lint corpus10x
+rm -f cache.json; "$BIN" lint corpus --cache-location cache.json >/dev/null || true
+run "$RUNS" "ReportLint --cache, second run, no change" cached.json "$BIN" lint corpus --cache-location cache.json
+RSS=$(peak "$BIN" lint corpus)
+
+python3 - "$BYTES" "$RSS" <<'EOF'
+import json, sys
+b, rss = int(sys.argv[1]), int(sys.argv[2])
+m = lambda f: json.load(open(f))["results"][0]["median"]
+rl, mdl, rl10, cached, one = m("rl.json"), m("mdl.json"), m("rl10.json"), m("cached.json"), m("one.json")
+mb = b / 1e6
+print(f"corpus: {mb:.1f} MB")
+print(f"ReportLint throughput:        {mb / rl:8.1f} MB/s   (target >= 25)")
+print(f"markdownlint-cli2 throughput: {mb / mdl:8.1f} MB/s")
+print(f"ratio ReportLint / markdownlint-cli2: {mdl / rl:.1f}x   (target >= 35x)")
+print(f"one 11 KB report: {one * 1000:.1f} ms   (target <= 30 ms)")
+print(f"peak RSS on the corpus: {rss / 1024:.1f} MiB   (target <= 150 MiB)")
+print(f"10x corpus / corpus time: {rl10 / rl:.2f}x   (target <= 11x)")
+print(f"cached run / first run: {100 * cached / rl:.1f} %   (target <= 10 %)")
+EOF
