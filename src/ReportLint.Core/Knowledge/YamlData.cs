@@ -53,6 +53,12 @@ public sealed class YamlData
             if (problem.StartsWith("(Line", StringComparison.Ordinal) && cut > 0) problem = problem[(cut + 3)..];
             throw new DataFileException(name, (int)e.Start.Line, (int)e.Start.Column, problem);
         }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException or OverflowException)
+        {
+            // YamlDotNet's scanner can fail on malformed input with a plain exception rather than a YamlException (found by
+            // fuzzing): still a problem with the file, never a crash; the parser knows no position then.
+            throw new DataFileException(name, 1, 1, "not valid YAML: " + e.Message);
+        }
     }
 
     private static void CountAliases(string name, YamlNode node, ref int aliases, HashSet<YamlNode> seen)
@@ -72,6 +78,29 @@ public sealed class YamlData
                 foreach (var item in seq.Children) CountAliases(name, item, ref aliases, seen);
                 break;
         }
+    }
+
+    /// <summary>The most a configuration or rule-pack file may hold: real ones are a few kilobytes, and a file of megabytes
+    /// is a mistake (or an attack) that would otherwise be parsed in full before any problem could be reported.</summary>
+    public const int MaxFileBytes = 1 << 20;
+
+    /// <summary>Reads and parses a user's YAML file (configuration, rule pack), refusing one over <see cref="MaxFileBytes"/>.</summary>
+    public static YamlData Load(string path, string? name = null)
+    {
+        name ??= path;
+        string text;
+        try
+        {
+            long length = new FileInfo(path).Length;
+            if (length > MaxFileBytes)
+                throw new DataFileException(name, 1, 1, $"the file is {length:N0} bytes; configuration and rule-pack files are limited to {MaxFileBytes / (1 << 20)} MiB");
+            text = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new DataFileException(name, 1, 1, "cannot read the file: " + e.Message);
+        }
+        return Parse(name, text);
     }
 
     public static YamlData LoadEmbedded(string resourceName)
