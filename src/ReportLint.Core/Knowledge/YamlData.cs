@@ -34,6 +34,13 @@ public sealed class YamlData
 
     public static YamlData Parse(string name, string text)
     {
+        // YAML allows no NUL character, and YamlDotNet stops reading at one: what followed would be silently dropped.
+        int nul = text.IndexOf('\0');
+        if (nul >= 0)
+        {
+            int line = 1 + text.AsSpan(0, nul).Count('\n');
+            throw new DataFileException(name, line, nul - text.LastIndexOf('\n', Math.Max(0, nul - 1)), "a NUL character: this is not a text file");
+        }
         try
         {
             var stream = new YamlStream();
