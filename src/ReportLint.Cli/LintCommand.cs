@@ -129,7 +129,7 @@ public sealed class LintCommand(TextWriter stdout, TextWriter stderr, Func<Strea
         }
         else formatter.Write(report, stdout);
         foreach (var file in files.Where(f => f.Error is not null))
-            stderr.WriteLine($"reportlint: warning: {file.Path}: {file.Error}");
+            stderr.WriteLine($"reportlint: warning: {file.Path}: {ReportLintCli.OneLine(file.Error!)}");
         if (options.ExitZero) return ReportLintCli.Clean;
         if (report.Errors > 0) return ReportLintCli.HasErrors;
         if (report.Warnings > options.MaxWarnings)
@@ -203,7 +203,20 @@ public sealed class LintCommand(TextWriter stdout, TextWriter stderr, Func<Strea
         {
             return new FileReport(input.DisplayPath, [], null, ["skipped: " + e.Message]) { FullPath = input.FullPath };
         }
-        var result = linter.Lint(document, settings);
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A reader that fails on odd input costs this file, never the run: the other files are still linted and reported.
+            return new FileReport(input.DisplayPath, [], null, [], $"cannot read: {e.GetType().Name}: {e.Message}") { FullPath = input.FullPath };
+        }
+        DocumentResult result;
+        try
+        {
+            result = linter.Lint(document, settings);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return new FileReport(input.DisplayPath, [], null, [], $"could not be linted: {e.GetType().Name}: {e.Message}") { FullPath = input.FullPath };
+        }
         logger.LogDebug("{Path}: {Findings} finding(s)", input.DisplayPath, result.Findings.Count);
         var report = new FileReport(input.DisplayPath, result.Findings, result.Claims.Coverage, result.Notifications)
         {

@@ -25,7 +25,7 @@ public static class ReportLintCli
         }
         catch (Exception e)
         {
-            stderr.WriteLine($"reportlint: error: {e.Message}");
+            stderr.WriteLine($"reportlint: error: {OneLine(e.Message)}");
             return UsageError;
         }
         if (parse.Errors.Count > 0)
@@ -39,15 +39,19 @@ public static class ReportLintCli
         }
         catch (UsageException e)
         {
-            stderr.WriteLine($"reportlint: error: {e.Message}");
+            stderr.WriteLine($"reportlint: error: {OneLine(e.Message)}");
             return UsageError;
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            stderr.WriteLine($"reportlint: error: {e.GetType().Name}: {e.Message}");
+            stderr.WriteLine($"reportlint: error: {e.GetType().Name}: {OneLine(e.Message)}");
             return UsageError;
         }
     }
+
+    /// <summary>A message as one line of standard error: an exception's message may span lines, the contract allows one.</summary>
+    public static string OneLine(string message) =>
+        string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
     private static RootCommand BuildCommands(TextWriter stdout, TextWriter stderr, Func<Stream> stdin)
     {

@@ -179,7 +179,8 @@ public static partial class ClaimExtractor
         }
         // A cue in the clause before, with no other percentage between it and the figure.
         int from = PreviousPercentEnd(statement, index);
-        int windowStart = Math.Max(from, local - 110);
+        // Figures can overlap ("CNY 44,581,145,463 %" is money and a percentage): the window never starts past the figure.
+        int windowStart = Math.Min(local, Math.Max(from, local - 110));
         string before = text[windowStart..local].ToLowerInvariant();
         if (before.Contains("share") && !before.Contains("cagr")) return false;
         foreach (var cue in RateCuesBefore)

@@ -43,20 +43,15 @@ public sealed class ReportLintConfig
     public static ReportLintConfig Defaults(string folder) => new(null, folder, new LintSettings(), [], []);
 
     /// <summary>Reads and checks a configuration file; relative paths in it are taken from its folder.</summary>
-    public static ReportLintConfig Load(string path, IReadOnlyList<RuleDescriptor> rules)
-    {
-        string text;
-        try { text = File.ReadAllText(path); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new DataFileException(path, 1, 1, "cannot read the configuration: " + e.Message);
-        }
-        return Parse(path, text, System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!, rules);
-    }
+    public static ReportLintConfig Load(string path, IReadOnlyList<RuleDescriptor> rules) =>
+        From(YamlData.Load(path), System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!, rules);
 
-    public static ReportLintConfig Parse(string name, string text, string folder, IReadOnlyList<RuleDescriptor> rules)
+    public static ReportLintConfig Parse(string name, string text, string folder, IReadOnlyList<RuleDescriptor> rules) =>
+        From(YamlData.Parse(name, text), folder, rules);
+
+    private static ReportLintConfig From(YamlData yaml, string folder, IReadOnlyList<RuleDescriptor> rules)
     {
-        var yaml = YamlData.Parse(name, text);
+        string name = yaml.Name;
         var settings = new LintSettings();
         var ignore = new List<string>();
         var packs = new List<string>();

@@ -23,15 +23,19 @@ public static class MarkdownReader
 
     public static ReportDocument Read(string path, string text)
     {
-        if (NestingDepth(text) > MaxNesting)
+        if (NestingDepth(text) > MaxNesting) return AsPlainText(path, text, $"Markdown nested more than {MaxNesting} levels deep: read as plain text");
+        MarkdownDocument document;
+        try
         {
-            var plain = PlainTextReader.Read(path, text);
-            plain.Warnings.Add(new ReadWarning($"Markdown nested more than {MaxNesting} levels deep: read as plain text", 0));
-            return plain;
+            document = Markdown.Parse(text, Pipeline);
+        }
+        catch (ArgumentException e) when (e.Message.Contains("nested", StringComparison.Ordinal))
+        {
+            // Markdig's own depth limit (inline nesting, say) that the pre-scan did not foresee: the same fallback.
+            return AsPlainText(path, text, "Markdown nested more than the parser allows: read as plain text");
         }
         var source = new SourceText(text);
         var builder = new DocumentBuilder(source);
-        var document = Markdown.Parse(text, Pipeline);
         foreach (var block in document.Descendants())
         {
             switch (block)
@@ -65,6 +69,13 @@ public static class MarkdownReader
     }
 
     /// <summary>The deepest block-quote or list nesting of any line, estimated from its leading '>' and indentation.</summary>
+    private static ReportDocument AsPlainText(string path, string text, string note)
+    {
+        var plain = PlainTextReader.Read(path, text);
+        plain.Warnings.Add(new ReadWarning(note, 0));
+        return plain;
+    }
+
     private static int NestingDepth(string text)
     {
         int max = 0, depth = 0, column = 0;
@@ -73,10 +84,11 @@ public static class MarkdownReader
         {
             if (c == '\n') { leading = true; depth = 0; column = 0; continue; }
             if (!leading) continue;
-            if (c == '>') depth++;
+            // Block quotes and list markers each open a level, and they can all stand on one line ("> - 1. - item").
+            if (c is '>' or '-' or '*' or '+' or '.' or ')') depth++;
             else if (c == ' ') { column++; if (column % 2 == 0) depth++; }
             else if (c == '\t') depth += 2;
-            else leading = false;
+            else if (!char.IsAsciiDigit(c)) leading = false;
             if (depth > max) max = depth;
         }
         return max;

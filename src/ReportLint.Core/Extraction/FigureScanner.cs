@@ -294,7 +294,8 @@ public static class FigureScanner
                 && (aEnd + 3 >= text.Length || !char.IsDigit(text[aEnd + 3]))
                 && f + 1 < figures.Count && figures[f + 1] is NumberFigure { Raw.Length: 2 } tail && tail.Span.Start - baseOffset == aEnd + 1)
             {
-                int to = a.Year / 100 * 100 + int.Parse(text.AsSpan(aEnd + 1, 2));
+                // Any script's digits ("２０２５–３２"): int.Parse takes only ASCII ones.
+                int to = a.Year / 100 * 100 + (int)char.GetNumericValue(text[aEnd + 1]) * 10 + (int)char.GetNumericValue(text[aEnd + 2]);
                 if (to > a.Year)
                 {
                     a.InPeriod = true;

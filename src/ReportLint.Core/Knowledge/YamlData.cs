@@ -34,6 +34,13 @@ public sealed class YamlData
 
     public static YamlData Parse(string name, string text)
     {
+        // YAML allows no NUL character, and YamlDotNet stops reading at one: what followed would be silently dropped.
+        int nul = text.IndexOf('\0');
+        if (nul >= 0)
+        {
+            int line = 1 + text.AsSpan(0, nul).Count('\n');
+            throw new DataFileException(name, line, nul - text.LastIndexOf('\n', Math.Max(0, nul - 1)), "a NUL character: this is not a text file");
+        }
         try
         {
             var stream = new YamlStream();
@@ -52,6 +59,12 @@ public sealed class YamlData
             int cut = problem.IndexOf("): ", StringComparison.Ordinal);
             if (problem.StartsWith("(Line", StringComparison.Ordinal) && cut > 0) problem = problem[(cut + 3)..];
             throw new DataFileException(name, (int)e.Start.Line, (int)e.Start.Column, problem);
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException or OverflowException)
+        {
+            // YamlDotNet's scanner can fail on malformed input with a plain exception rather than a YamlException (found by
+            // fuzzing): still a problem with the file, never a crash; the parser knows no position then.
+            throw new DataFileException(name, 1, 1, "not valid YAML: " + e.Message);
         }
     }
 
@@ -72,6 +85,29 @@ public sealed class YamlData
                 foreach (var item in seq.Children) CountAliases(name, item, ref aliases, seen);
                 break;
         }
+    }
+
+    /// <summary>The most a configuration or rule-pack file may hold: real ones are a few kilobytes, and a file of megabytes
+    /// is a mistake (or an attack) that would otherwise be parsed in full before any problem could be reported.</summary>
+    public const int MaxFileBytes = 1 << 20;
+
+    /// <summary>Reads and parses a user's YAML file (configuration, rule pack), refusing one over <see cref="MaxFileBytes"/>.</summary>
+    public static YamlData Load(string path, string? name = null)
+    {
+        name ??= path;
+        string text;
+        try
+        {
+            long length = new FileInfo(path).Length;
+            if (length > MaxFileBytes)
+                throw new DataFileException(name, 1, 1, $"the file is {length:N0} bytes; configuration and rule-pack files are limited to {MaxFileBytes / (1 << 20)} MiB");
+            text = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new DataFileException(name, 1, 1, "cannot read the file: " + e.Message);
+        }
+        return Parse(name, text);
     }
 
     public static YamlData LoadEmbedded(string resourceName)

@@ -27,7 +27,7 @@ public static class RulePackLoader
     {
         if (!Directory.Exists(folder)) throw new DataFileException(folder, 0, 0, "rule pack folder not found");
         var files = Directory.EnumerateFiles(folder, "*.yaml").Concat(Directory.EnumerateFiles(folder, "*.yml")).Order(StringComparer.Ordinal);
-        return LoadAll(files.Select(f => YamlData.Parse(f, File.ReadAllText(f))));
+        return LoadAll(files.Select(f => YamlData.Load(f)));
     }
 
     /// <summary>The packs shipped inside ReportLint (rules/packs/*.yaml).</summary>
