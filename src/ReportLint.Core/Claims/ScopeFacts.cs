@@ -257,7 +257,6 @@ public sealed partial class ScopeFacts
         while (true)
         {
             int i = part.IndexOf(" and ", at, StringComparison.Ordinal);
-            int amp = part.IndexOf(" & ", at, StringComparison.Ordinal);
             if (i < 0) { yield return (part[at..], at); yield break; }
             yield return (part[at..i], at);
             at = i + 5;

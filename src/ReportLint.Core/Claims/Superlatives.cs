@@ -72,7 +72,7 @@ internal static class Superlatives
                 bool appositive = cue.StartsWith(", ", StringComparison.Ordinal);
                 string after = lower[(at + cue.Length)..];
                 if (NotAboutSegments.Any(n => after.TrimStart().StartsWith(n, StringComparison.Ordinal))) break;
-                var subject = SubjectNear(statement, mentions, appositive ? ClauseStartBefore(lower, at) : at, appositive);
+                var subject = SubjectNear(statement, mentions, at, appositive);
                 if (subject is null) break;
                 seenKinds.Add(kind);
                 string? dimension = subject.Kind switch
@@ -90,9 +90,6 @@ internal static class Superlatives
     }
 
     /// <summary>The named segment or place nearest the cue in its clause, preferring one before it; for a field, the value.</summary>
-    /// <summary>For an appositive cue, the point just before the comma: the leader is named in the clause it closes.</summary>
-    private static int ClauseStartBefore(string lower, int comma) => comma;
-
     private static Subject? SubjectNear(Statement statement, SubjectResolver.Mentions mentions, int localCue, bool appositive = false)
     {
         int cue = statement.Span.Start + localCue;
