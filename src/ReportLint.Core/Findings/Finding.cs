@@ -35,6 +35,9 @@ public sealed record SourceLocation(string Path, TextSpan Span, int Line, int Co
     {
         var start = document.PositionOf(span.Start);
         var end = document.EndPositionOf(span);
+        // Where an HTML parser moved text (out of a broken table, say), the mapped end can land before the start:
+        // a region must never run backwards, so it then ends where it starts.
+        if (end.Line < start.Line || end.Line == start.Line && end.Column < start.Column) end = start;
         string snippet = document.Source.Slice(new TextSpan(span.Start, Math.Min(span.End, span.Start + 400)));
         return new SourceLocation(document.Path, span, start.Line, start.Column, end.Line, end.Column, snippet)
         {
