@@ -48,10 +48,7 @@ public sealed class LintCommand(TextWriter stdout, TextWriter stderr, Func<Strea
         if (options.Baseline is not null && options.WriteBaseline is not null)
             throw new UsageException("--baseline and --write-baseline do not go together: --write-baseline alone records today's findings afresh");
         if (options.MaxWarnings is < 0) throw new UsageException("--max-warnings takes a number of warnings, 0 or more");
-        // The built-in knowledge (YAML) loads on the thread pool while inputs and configuration are found; with --cache it
-        // loads only when a file is not in the cache.
         bool useCache = options.Cache || options.CacheLocation is not null;
-        if (!useCache) KnowledgeBase.Preload();
         var linter = new Linter(logger: logger);
         var configs = new ConfigFinder(options.Config, linter.Descriptors);
         var baseline = options.Baseline is null ? null : LoadBaseline(options.Baseline);

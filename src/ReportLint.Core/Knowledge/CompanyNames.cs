@@ -1,5 +1,9 @@
 namespace ReportLint.Core.Knowledge;
 
+/// <summary>rules/companies.yaml as read.</summary>
+public sealed record CompanyNamesData(IReadOnlyList<string> LegalSuffixes, IReadOnlyList<string> TrailingWords, IReadOnlyList<string> LeadingWords,
+    IReadOnlyList<string> Cues, IReadOnlyList<string> ListTerminators);
+
 /// <summary>
 /// How to read company names the way a reader does (rules/companies.yaml): "Netflix, Inc." is Netflix,
 /// "Tencent Holdings Ltd." is Tencent; and the phrases that introduce company names in prose ("players like").
@@ -19,6 +23,8 @@ public sealed class CompanyNames
         Cues = cues.OrderByDescending(c => c.Length).ToList();
         ListTerminators = listTerminators.OrderByDescending(t => t.Length).ToList();
     }
+
+    public CompanyNames(CompanyNamesData data) : this(data.LegalSuffixes, data.TrailingWords, data.LeadingWords, data.Cues, data.ListTerminators) { }
 
     public IReadOnlyList<string> Cues { get; }
     public IReadOnlyList<string> ListTerminators { get; }
@@ -82,14 +88,16 @@ public sealed class CompanyNames
         return names.Where(n => n.Length > 1 && !ListTerminators.Any(t => n.Equals(t, StringComparison.OrdinalIgnoreCase))).ToList();
     }
 
-    // Lazy<T>: thread-safe, so files linted in parallel (and the start-up preload) share one instance.
-    private static readonly Lazy<CompanyNames> _builtIn = new(() => Load(YamlData.LoadEmbedded("rules/companies.yaml")));
+    // Lazy<T>: thread-safe, so files linted in parallel share one instance; the data is compiled in (BuiltInData.g.cs).
+    private static readonly Lazy<CompanyNames> _builtIn = new(() => new CompanyNames(BuiltInData.Companies()));
     public static CompanyNames BuiltIn => _builtIn.Value;
 
-    public static CompanyNames Load(YamlData data)
+    public static CompanyNames Load(YamlData data) => new(Read(data));
+
+    public static CompanyNamesData Read(YamlData data)
     {
         var root = data.Map(data.Root, "companies");
-        return new CompanyNames(data.StringList(root, "legalSuffixes"), data.StringList(root, "trailingWords"), data.StringList(root, "leadingWords"),
+        return new CompanyNamesData(data.StringList(root, "legalSuffixes"), data.StringList(root, "trailingWords"), data.StringList(root, "leadingWords"),
             data.StringList(root, "cues"), data.StringList(root, "listTerminators"));
     }
 }

@@ -10,6 +10,9 @@ public sealed record Place(string Name, PlaceKind Kind, string? Region, IReadOnl
     public override string ToString() => Name;
 }
 
+/// <summary>rules/geography.yaml as read: the places, and every alias with the index of its place.</summary>
+public sealed record GazetteerData(IReadOnlyList<Place> Places, IReadOnlyList<(string Alias, int Place, bool CaseSensitive)> Aliases);
+
 /// <summary>A place named in the text, and where.</summary>
 public readonly record struct PlaceMention(Place Place, TextSpan Span, string Text);
 
@@ -28,6 +31,8 @@ public sealed class Gazetteer
         _matcher = new PhraseMatcher<Place>(aliases);
         ByName = places.GroupBy(p => p.Name, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
     }
+
+    public Gazetteer(GazetteerData data) : this(data.Places, data.Aliases.Select(a => (a.Alias, data.Places[a.Place], a.CaseSensitive))) { }
 
     public IReadOnlyList<Place> Places { get; }
     public IReadOnlyDictionary<string, Place> ByName { get; }
@@ -61,15 +66,18 @@ public sealed class Gazetteer
         return place.AlsoIn.Contains(scope.Name, StringComparer.OrdinalIgnoreCase);
     }
 
-    // Lazy<T>: thread-safe, so files linted in parallel (and the start-up preload) share one instance.
-    private static readonly Lazy<Gazetteer> _builtIn = new(() => Load(YamlData.LoadEmbedded("rules/geography.yaml")));
+    // Lazy<T>: thread-safe, so files linted in parallel share one instance. The data is rules/geography.yaml compiled
+    // into the assembly (BuiltInData.g.cs), so no YAML is parsed at start-up.
+    private static readonly Lazy<Gazetteer> _builtIn = new(() => new Gazetteer(BuiltInData.Geography()));
     public static Gazetteer BuiltIn => _builtIn.Value;
 
-    public static Gazetteer Load(YamlData data)
+    public static Gazetteer Load(YamlData data) => new(Read(data));
+
+    public static GazetteerData Read(YamlData data)
     {
         var root = data.Map(data.Root, "geography");
         var places = new List<Place>();
-        var aliases = new List<(string, Place, bool)>();
+        var aliases = new List<(string, int, bool)>();
         void AddAliases(YamlDotNet.RepresentationModel.YamlMappingNode entry, Place place)
         {
             // Ambiguous forms ("EUR" is also a currency, "American" a continent's adjective) are never matched.
@@ -81,7 +89,7 @@ public sealed class Gazetteer
             foreach (var name in names.Where(n => !ambiguous.Contains(n)))
             {
                 bool exact = caseSensitive.Contains(name) || name.Length <= 3 && name.All(c => char.IsUpper(c) || c == '.');
-                aliases.Add((name, place, exact));
+                aliases.Add((name, places.Count - 1, exact));
             }
         }
         if (YamlData.Get(root, "regions") is { } regions)
@@ -105,6 +113,6 @@ public sealed class Gazetteer
                 AddAliases(entry, place);
             }
         }
-        return new Gazetteer(places, aliases);
+        return new GazetteerData(places, aliases);
     }
 }

@@ -8,6 +8,9 @@ public sealed record IndustryLexicon(string Id, string Name, IReadOnlyList<strin
     public override string ToString() => Name;
 }
 
+/// <summary>rules/domains/*.yaml as read: the industries in file-name order, and every entry with the index of its industry.</summary>
+public sealed record IndustryLexiconsData(IReadOnlyList<IndustryLexicon> Industries, IReadOnlyList<(int Industry, string Entry, int Weight)> Entries);
+
 /// <summary>A lexicon word or phrase found in text: where, its normalised form, and its weight in each industry that lists it.</summary>
 public sealed record LexiconHit(TextSpan Span, string Key, IReadOnlyList<(IndustryLexicon Industry, int Weight)> Weights)
 {
@@ -102,6 +105,8 @@ public sealed class IndustryLexicons
                 _byCategory.TryAdd(CategoryKey(label), industry);
     }
 
+    public IndustryLexicons(IndustryLexiconsData data) : this(data.Industries, data.Entries.Select(e => (data.Industries[e.Industry], e.Entry, e.Weight))) { }
+
     public IReadOnlyList<IndustryLexicon> Industries { get; }
 
     public IndustryLexicon? ById(string id) => Industries.FirstOrDefault(i => i.Id == id);
@@ -155,15 +160,16 @@ public sealed class IndustryLexicons
     /// <summary>An empty profile to sum others into.</summary>
     public IndustryProfile Empty() => new(Industries, [], new double[Industries.Count]);
 
-    // The 14 lexicons are parsed in parallel (YAML parsing is most of start-up), then combined in name order as before.
-    private static readonly Lazy<IndustryLexicons> _builtIn = new(() =>
-        Load(YamlData.EmbeddedNames("rules/domains/").AsParallel().AsOrdered().Select(YamlData.LoadEmbedded).ToList()));
+    // Lazy<T>: thread-safe, so files linted in parallel share one instance; the lexicons are compiled in (BuiltInData.g.cs).
+    private static readonly Lazy<IndustryLexicons> _builtIn = new(() => new IndustryLexicons(BuiltInData.Industries()));
     public static IndustryLexicons BuiltIn => _builtIn.Value;
 
-    public static IndustryLexicons Load(IEnumerable<YamlData> files)
+    public static IndustryLexicons Load(IEnumerable<YamlData> files) => new(Read(files));
+
+    public static IndustryLexiconsData Read(IEnumerable<YamlData> files)
     {
         var industries = new List<IndustryLexicon>();
-        var entries = new List<(IndustryLexicon, string, int)>();
+        var entries = new List<(int, string, int)>();
         foreach (var data in files)
         {
             var root = data.Map(data.Root, "an industry lexicon");
@@ -182,10 +188,10 @@ public sealed class IndustryLexicons
                     int tokens = Words.Tokenize(entry).Count();
                     if (key == "terms" && tokens != 1) throw data.Error(k, $"term '{entry}' must be a single word (put it under phrases)");
                     if (key == "phrases" && tokens < 2) throw data.Error(k, $"phrase '{entry}' must have two or more words (put it under terms)");
-                    entries.Add((industry, entry, (int)weight));
+                    entries.Add((industry.Index, entry, (int)weight));
                 }
             }
         }
-        return new IndustryLexicons(industries, entries);
+        return new IndustryLexiconsData(industries, entries);
     }
 }

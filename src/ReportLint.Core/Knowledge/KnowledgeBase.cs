@@ -22,25 +22,8 @@ public sealed class KnowledgeBase
     public IndustryLexicons Industries { get; }
     public Placeholders Placeholders { get; }
 
-    private static readonly Lazy<KnowledgeBase> _builtIn = new(() =>
-    {
-        var preload = Preload();
-        var gazetteer = Gazetteer.BuiltIn;
-        Task.WaitAll(preload);
-        return new KnowledgeBase(gazetteer);
-    });
+    // The built-in data is compiled in (BuiltInData.g.cs), so building it is cheap enough to do on first use, on the
+    // thread that needs it: no start-up tasks, which on a busy thread pool only wait for each other.
+    private static readonly Lazy<KnowledgeBase> _builtIn = new(() => new KnowledgeBase(Gazetteer.BuiltIn));
     public static KnowledgeBase BuiltIn => _builtIn.Value;
-
-    /// <summary>
-    /// Starts loading the built-in data on the thread pool (each file's YAML parse is independent), so a run can read
-    /// its inputs and configuration meanwhile; the lazily loaded properties then wait for, or take, what is ready.
-    /// </summary>
-    public static Task[] Preload() =>
-    [
-        Task.Run(() => IndustryLexicons.BuiltIn),
-        Task.Run(() => SegmentDimensions.BuiltIn),
-        Task.Run(() => CompanyNames.BuiltIn),
-        Task.Run(() => Placeholders.BuiltIn),
-        Task.Run(() => Gazetteer.BuiltIn),
-    ];
 }

@@ -6,6 +6,9 @@ public sealed record Dimension(string Name, bool Geographic)
     public override string ToString() => Name;
 }
 
+/// <summary>rules/segment-dimensions.yaml as read: prefixes, dimensions, and each alias with the index of its dimension.</summary>
+public sealed record SegmentDimensionsData(IReadOnlyList<string> Prefixes, IReadOnlyList<Dimension> Dimensions, IReadOnlyList<(string Alias, int Dimension)> Aliases);
+
 /// <summary>
 /// Segmentation vocabulary (rules/segment-dimensions.yaml): dimension names and their synonyms, so that "By End-Use",
 /// "End User Insights" and "Segmentation by End Users" are one dimension.
@@ -20,6 +23,8 @@ public sealed class SegmentDimensions
         _byKey = new Dictionary<string, Dimension>(StringComparer.Ordinal);
         foreach (var (alias, dim) in aliases) _byKey.TryAdd(Key(alias), dim);
     }
+
+    public SegmentDimensions(SegmentDimensionsData data) : this(data.Prefixes, data.Aliases.Select(a => (a.Alias, data.Dimensions[a.Dimension]))) { }
 
     /// <summary>"By", "Based on", "Segmentation by": words that introduce a dimension name.</summary>
     public IReadOnlyList<string> Prefixes { get; }
@@ -47,26 +52,29 @@ public sealed class SegmentDimensions
 
     public bool IsKnown(string name) => _byKey.ContainsKey(Key(name));
 
-    // Lazy<T>: thread-safe, so files linted in parallel (and the start-up preload) share one instance.
-    private static readonly Lazy<SegmentDimensions> _builtIn = new(() => Load(YamlData.LoadEmbedded("rules/segment-dimensions.yaml")));
+    // Lazy<T>: thread-safe, so files linted in parallel share one instance; the data is compiled in (BuiltInData.g.cs).
+    private static readonly Lazy<SegmentDimensions> _builtIn = new(() => new SegmentDimensions(BuiltInData.SegmentDimensions()));
     public static SegmentDimensions BuiltIn => _builtIn.Value;
 
-    public static SegmentDimensions Load(YamlData data)
+    public static SegmentDimensions Load(YamlData data) => new(Read(data));
+
+    public static SegmentDimensionsData Read(YamlData data)
     {
         var root = data.Map(data.Root, "segment dimensions");
         var prefixes = data.StringList(root, "prefixes");
-        var aliases = new List<(string, Dimension)>();
-        var probe = new SegmentDimensions(prefixes, []);
+        var dimensions = new List<Dimension>();
+        var aliases = new List<(string, int)>();
         if (YamlData.Get(root, "dimensions") is { } dims)
         {
             foreach (var node in data.Seq(dims, "dimensions").Children)
             {
                 var entry = data.Map(node, "dimension");
                 var dim = new Dimension(data.RequiredString(entry, "name", "a dimension"), data.Bool(entry, "geographic"));
-                aliases.Add((dim.Name, dim));
-                foreach (var a in data.StringList(entry, "aliases")) aliases.Add((a, dim));
+                dimensions.Add(dim);
+                aliases.Add((dim.Name, dimensions.Count - 1));
+                foreach (var a in data.StringList(entry, "aliases")) aliases.Add((a, dimensions.Count - 1));
             }
         }
-        return new SegmentDimensions(prefixes, aliases);
+        return new SegmentDimensionsData(prefixes, dimensions, aliases);
     }
 }
