@@ -35,16 +35,15 @@ public sealed class LintCommand(TextWriter stdout, TextWriter stderr, Func<Strea
 
     public int Execute(LintCommandOptions options)
     {
-        using var loggerFactory = LoggerFactory.Create(b =>
-        {
-            if (options.Verbose)
-                b.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace)
-                 .AddSimpleConsole(o => { o.SingleLine = true; o.IncludeScopes = false; })
-                 .AddFilter(_ => true)
-                 .SetMinimumLevel(LogLevel.Debug);
-            else b.SetMinimumLevel(LogLevel.None);
-        });
-        var logger = loggerFactory.CreateLogger("reportlint");
+        // The logging stack (a dependency-injection container and a console queue thread) costs milliseconds to set up:
+        // only --verbose pays for it.
+        using var loggerFactory = options.Verbose
+            ? LoggerFactory.Create(b => b.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace)
+                .AddSimpleConsole(o => { o.SingleLine = true; o.IncludeScopes = false; })
+                .AddFilter(_ => true)
+                .SetMinimumLevel(LogLevel.Debug))
+            : null;
+        ILogger logger = loggerFactory?.CreateLogger("reportlint") ?? Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
         if (options.Baseline is not null && options.WriteBaseline is not null)
             throw new UsageException("--baseline and --write-baseline do not go together: --write-baseline alone records today's findings afresh");
         if (options.MaxWarnings is < 0) throw new UsageException("--max-warnings takes a number of warnings, 0 or more");
