@@ -31,11 +31,13 @@ public sealed class DuplicatePassageRule : Rule
 
     private sealed record Unit(UnitKind Kind, TextSpan Span, string[] Tokens, Block Block)
     {
-        public string Key { get; } = string.Join(' ', Tokens);
+        /// <summary>The unit's distinct three-word runs as sorted numbers (set once the units are compared).</summary>
+        public ulong[] Shingles = [];
     }
 
     private const int NearMinWords = 20;
-    private const int MaxPairwise = 600;
+    /// <summary>A three-word run found in more passages than this ("the market is") does not propose pairs to compare; rarer runs do.</summary>
+    private const int MaxPostings = 32;
 
     public override void Check(RuleContext context)
     {
@@ -92,52 +94,118 @@ public sealed class DuplicatePassageRule : Rule
         }
     }
 
-    private static string[] Tokens(string text) => Words.Tokenize(text).Select(t => t.Token).ToArray();
+    private static string[] Tokens(string text) => [.. Words.TokenList(text)];
 
-    /// <summary>Groups of two or more alike units, in document order; each member with its likeness to the first.</summary>
+    /// <summary>Word sequences compared as sequences: equal when they have the same words in the same order.</summary>
+    private sealed class SameWords : IEqualityComparer<string[]>
+    {
+        public static readonly SameWords Instance = new();
+        public bool Equals(string[]? a, string[]? b) => a.AsSpan().SequenceEqual(b.AsSpan());
+        public int GetHashCode(string[] tokens)
+        {
+            var h = new HashCode();
+            foreach (var t in tokens) h.Add(t);
+            return h.ToHashCode();
+        }
+    }
+
+    /// <summary>
+    /// Groups of two or more alike units, in document order; each member with its likeness to the first. Identical word
+    /// sequences group by hashing; near-verbatim long ones are compared only when they share a three-word run that is not
+    /// everywhere (an inverted index), so the work grows with the text, not with the square of its passages.
+    /// </summary>
     private static List<List<(Unit Unit, double Likeness)>> Group(List<Unit> units, double similarity)
     {
         var parent = Enumerable.Range(0, units.Count).ToArray();
-        int Find(int i) => parent[i] == i ? i : parent[i] = Find(parent[i]);
+        int Find(int i)
+        {
+            while (parent[i] != i) i = parent[i] = parent[parent[i]];
+            return i;
+        }
         void Union(int a, int b) { a = Find(a); b = Find(b); if (a != b) parent[Math.Max(a, b)] = Math.Min(a, b); }
 
-        foreach (var same in Enumerable.Range(0, units.Count).GroupBy(i => units[i].Key).Where(g => g.Count() > 1))
-            foreach (int i in same.Skip(1)) Union(same.First(), i);
+        var firstWith = new Dictionary<string[], int>(SameWords.Instance);
+        for (int i = 0; i < units.Count; i++)
+        {
+            if (firstWith.TryGetValue(units[i].Tokens, out int first)) Union(first, i);
+            else firstWith[units[i].Tokens] = i;
+        }
 
-        var shingles = new Dictionary<int, HashSet<string>>();
-        var longOnes = Enumerable.Range(0, units.Count).Where(i => units[i].Tokens.Length >= NearMinWords).Take(MaxPairwise).ToList();
-        foreach (int i in longOnes) shingles[i] = Shingles(units[i].Tokens);
-        for (int x = 0; x < longOnes.Count; x++)
-            for (int y = x + 1; y < longOnes.Count; y++)
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        var postings = new Dictionary<ulong, List<int>>();
+        var longOnes = new List<int>();
+        for (int i = 0; i < units.Count; i++)
+        {
+            if (units[i].Tokens.Length < NearMinWords) continue;
+            units[i].Shingles = Shingles(units[i].Tokens, ids);
+            longOnes.Add(i);
+            foreach (var shingle in units[i].Shingles)
             {
-                int i = longOnes[x], j = longOnes[y];
-                if (Find(i) == Find(j)) continue;
-                int a = units[i].Tokens.Length, b = units[j].Tokens.Length;
-                if (Math.Min(a, b) < similarity * Math.Max(a, b)) continue;
-                if (Jaccard(shingles[i], shingles[j]) >= similarity) Union(i, j);
+                if (!postings.TryGetValue(shingle, out var list)) postings[shingle] = list = [];
+                if (list.Count <= MaxPostings) list.Add(i);
             }
+        }
+        var compared = new HashSet<long>();
+        foreach (var list in postings.Values)
+        {
+            if (list.Count < 2 || list.Count > MaxPostings) continue;
+            for (int x = 0; x < list.Count; x++)
+                for (int y = x + 1; y < list.Count; y++)
+                {
+                    int i = list[x], j = list[y];
+                    if (!compared.Add((long)i << 32 | (uint)j) || Find(i) == Find(j)) continue;
+                    int a = units[i].Tokens.Length, b = units[j].Tokens.Length;
+                    if (Math.Min(a, b) < similarity * Math.Max(a, b)) continue;
+                    if (Jaccard(units[i].Shingles, units[j].Shingles) >= similarity) Union(i, j);
+                }
+        }
 
         return Enumerable.Range(0, units.Count).GroupBy(Find).Where(g => g.Count() > 1)
             .Select(g =>
             {
                 var first = units[g.Key];
-                return g.Select(i => (units[i], units[i].Key == first.Key ? 1.0 : Jaccard(Shingles(first.Tokens), Shingles(units[i].Tokens)))).ToList();
+                return g.Select(i => (units[i], SameWords.Instance.Equals(units[i].Tokens, first.Tokens) ? 1.0
+                    : Jaccard(Shingles(first.Tokens, ids), Shingles(units[i].Tokens, ids)))).ToList();
             })
             .OrderBy(g => g[0].Item1.Span.Start).ToList();
     }
 
-    private static HashSet<string> Shingles(string[] tokens)
+    /// <summary>Distinct three-word runs, each packed into a number from the words' ids (exact below two million distinct words).</summary>
+    private static ulong[] Shingles(string[] tokens, Dictionary<string, int> ids)
     {
-        var set = new HashSet<string>(StringComparer.Ordinal);
-        for (int i = 0; i + 3 <= tokens.Length; i++) set.Add(string.Join(' ', tokens, i, 3));
-        return set;
+        if (tokens.Length < 3) return [];
+        var runs = new ulong[tokens.Length - 2];
+        ulong Id(string t)
+        {
+            if (!ids.TryGetValue(t, out int id)) ids[t] = id = ids.Count;
+            return (ulong)id & 0x1FFFFF;
+        }
+        ulong w0 = Id(tokens[0]), w1 = Id(tokens[1]);
+        for (int i = 2; i < tokens.Length; i++)
+        {
+            ulong w2 = Id(tokens[i]);
+            runs[i - 2] = w0 << 42 | w1 << 21 | w2;
+            (w0, w1) = (w1, w2);
+        }
+        Array.Sort(runs);
+        int n = 0;
+        for (int i = 0; i < runs.Length; i++)
+            if (n == 0 || runs[i] != runs[n - 1]) runs[n++] = runs[i];
+        return runs[..n];
     }
 
-    private static double Jaccard(HashSet<string> a, HashSet<string> b)
+    /// <summary>Shared runs over all runs of the two sorted sets.</summary>
+    private static double Jaccard(ulong[] a, ulong[] b)
     {
-        if (a.Count == 0 && b.Count == 0) return 1;
-        int common = a.Count(b.Contains);
-        return (double)common / (a.Count + b.Count - common);
+        if (a.Length == 0 && b.Length == 0) return 1;
+        int i = 0, j = 0, common = 0;
+        while (i < a.Length && j < b.Length)
+        {
+            if (a[i] == b[j]) { common++; i++; j++; }
+            else if (a[i] < b[j]) i++;
+            else j++;
+        }
+        return (double)common / (a.Length + b.Length - common);
     }
 
     private static void Report(RuleContext context, List<(Unit Unit, double Likeness)> group)

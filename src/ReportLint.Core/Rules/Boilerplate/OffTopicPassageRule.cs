@@ -155,12 +155,16 @@ public static class OffTopicAnalysis
             }
             double sharedRatio = evidence > 0 ? shared / evidence : 1;
             string passage = statement.Field is { } fo ? fo.Value : statement.Text;
-            double overlap = Overlap(passage, vocabulary);
-            // Naming the report's own subject ("epoxies" in an epoxy report) is the surest sign of being on topic.
-            bool namesSubject = ContentWords(passage).Any(subject.Contains);
-            double score = strength < MinStrength ? 0
-                : (strength / MinStrength) * Math.Max(0, 1 - affinity / MaxAffinity) * (1 - sharedRatio) * Math.Max(0, 1 - homeIn / strength)
-                  * (1 - overlap) * (namesSubject ? 0.3 : 1);
+            double overlap = 0, score = 0;
+            // Below the strength a verdict needs, the score is 0 whatever the rest says: skip reading the passage again.
+            if (strength >= MinStrength)
+            {
+                overlap = Overlap(passage, vocabulary);
+                // Naming the report's own subject ("epoxies" in an epoxy report) is the surest sign of being on topic.
+                bool namesSubject = ContentWords(passage).Any(subject.Contains);
+                score = (strength / MinStrength) * Math.Max(0, 1 - affinity / MaxAffinity) * (1 - sharedRatio) * Math.Max(0, 1 - homeIn / strength)
+                        * (1 - overlap) * (namesSubject ? 0.3 : 1);
+            }
             var span = statement.Field is { } fv ? fv.ValueSpan : statement.Span;
             verdicts.Add(new OffTopicVerdict(statement, span, Describe(statement), restHome, F, strength, affinity, homeIn, sharedRatio, overlap, score, profile.EvidenceFor(F), null));
         }
@@ -186,12 +190,21 @@ public static class OffTopicAnalysis
     /// <summary>Words that carry a passage's subject: no function words, no market-research boilerplate, plurals folded.</summary>
     private static IEnumerable<string> ContentWords(string text)
     {
-        foreach (var (_, _, token) in Words.Tokenize(text))
+        var content = t_content ??= new Dictionary<string, string?>(ReferenceEqualityComparer.Instance);
+        foreach (var token in Words.TokenList(text))
         {
-            if (token.Length < 4 || char.IsDigit(token[0]) || CommonWords.Contains(token)) continue;
-            yield return Singular(token);
+            // Tokens are shared strings, so each distinct word is weighed once per thread.
+            if (!content.TryGetValue(token, out var word))
+            {
+                word = token.Length < 4 || char.IsDigit(token[0]) || CommonWords.Contains(token) ? null : Singular(token);
+                if (content.Count >= 100_000) content.Clear();
+                content[token] = word;
+            }
+            if (word is not null) yield return word;
         }
     }
+
+    [ThreadStatic] private static Dictionary<string, string?>? t_content;
 
     private static string Singular(string w) =>
         w.EndsWith("ies", StringComparison.Ordinal) && w.Length > 4 ? w[..^3] + "y"
