@@ -34,6 +34,7 @@ public sealed class CagrMismatchRule : Rule
     {
         double tolerance = context.Settings.Number(Tolerance);
         var reported = new Dictionary<string, Finding>();
+        Dictionary<string, List<ValueClaim>>? bySubject = null;
         foreach (var growth in context.Claims.Growth)
         {
             var starts = growth.Starts.Where(s => s.Figure.Value > 0 && CurrencyMatches(s, growth.End)).ToList();
@@ -52,7 +53,9 @@ public sealed class CagrMismatchRule : Rule
                 earlier.Related.Add(new RelatedLocation(context.Locate(growth.End.Figure.Span), "the same figures, restated here"));
                 continue;
             }
-            reported[key] = ReportMismatch(context, growth, start, years, rate, tolerance);
+            bySubject ??= context.Claims.Values.Where(v => v.Figure.Value > 0).GroupBy(v => v.Subject.Key)
+                .ToDictionary(g => g.Key, g => g.OrderBy(v => v.Figure.Span.Start).ToList());
+            reported[key] = ReportMismatch(context, growth, start, years, rate, tolerance, Nearby(bySubject.GetValueOrDefault(growth.Subject.Key) ?? [], growth.End.Figure.Span.Start));
         }
     }
 
@@ -62,7 +65,34 @@ public sealed class CagrMismatchRule : Rule
     internal static bool Holds(Interval start, Interval rate, int years, Interval end) =>
         Interval.Compound(start, rate, years).Overlaps(end);
 
-    private static Finding ReportMismatch(RuleContext context, GrowthClaim growth, ValueClaim start, int years, Interval rate, double tolerance)
+    /// <summary>How many values of the same subject, nearest the claim, the search for "a rate from another pair" weighs.</summary>
+    private const int NearbyValues = 48;
+
+    /// <summary>
+    /// The values (of one subject, in document order) nearest <paramref name="position"/>, in document order: the pairs a
+    /// misplaced rate plausibly belongs to. Bounded, so a report with thousands of values and mismatches stays linear.
+    /// </summary>
+    private static List<ValueClaim> Nearby(List<ValueClaim> values, int position)
+    {
+        if (values.Count <= NearbyValues) return values;
+        int lo = 0, hi = values.Count;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (values[mid].Figure.Span.Start < position) lo = mid + 1;
+            else hi = mid;
+        }
+        int left = lo - 1, right = lo;
+        while (right - left - 1 < NearbyValues)
+        {
+            bool takeLeft = left >= 0 && (right >= values.Count || position - values[left].Figure.Span.Start <= values[right].Figure.Span.Start - position);
+            if (takeLeft) left--;
+            else right++;
+        }
+        return values.GetRange(left + 1, right - left - 1);
+    }
+
+    private static Finding ReportMismatch(RuleContext context, GrowthClaim growth, ValueClaim start, int years, Interval rate, double tolerance, List<ValueClaim> nearby)
     {
         var end = growth.End;
         var rateClaim = growth.Rate;
@@ -93,7 +123,7 @@ public sealed class CagrMismatchRule : Rule
         string message = string.Create(CultureInfo.InvariantCulture,
             $"{subject}CAGR {rateClaim.Figure.Raw.Trim()} does not take {start.Figure.Display} ({start.Year}) to {end.Figure.Display} ({end.Year}): "
             + $"{startNumber} × {factor}^{years} = {expectedText}{endUnit}, stated {statedText}{endUnit} ({gap * 100:+0.0;-0.0} %); implied CAGR {impliedText} %.");
-        var diagnoses = Diagnose(context, growth, start, years, rate, implied, rateDecimals).ToList();
+        var diagnoses = Diagnose(growth, start, years, rate, implied, rateDecimals, nearby).ToList();
         if (diagnoses.Count > 0) message += " " + string.Join(" ", diagnoses);
 
         var finding = context.Report(end.Figure.Span, message, severity);
@@ -119,7 +149,7 @@ public sealed class CagrMismatchRule : Rule
     }
 
     /// <summary>Likely causes, each tested with the same interval rule: a span off by one, a scale word, a rate from another pair.</summary>
-    private static IEnumerable<string> Diagnose(RuleContext context, GrowthClaim growth, ValueClaim start, int years, Interval rate, double implied, int rateDecimals)
+    private static IEnumerable<string> Diagnose(GrowthClaim growth, ValueClaim start, int years, Interval rate, double implied, int rateDecimals, List<ValueClaim> sameSubject)
     {
         var end = growth.End;
         foreach (int n in new[] { years - 1, years + 1 })
@@ -146,8 +176,7 @@ public sealed class CagrMismatchRule : Rule
                 yield break;
             }
         }
-        // The rate may belong to another pair of values in the report.
-        var sameSubject = context.Claims.Values.Where(v => v.Subject.Key == growth.Subject.Key && v.Figure.Value > 0).ToList();
+        // The rate may belong to another pair of values in the report (of those near the claim).
         foreach (var a in sameSubject)
         foreach (var b in sameSubject)
         {
