@@ -174,7 +174,13 @@ public sealed class LintCommand(TextWriter stdout, TextWriter stderr, Func<Strea
                 s.CopyTo(ms);
                 bytes = ms.ToArray();
             }
-            else bytes = File.ReadAllBytes(input.FullPath!);
+            else
+            {
+                var format = DocumentReader.FormatFor(input.FullPath!);
+                if (SectionedLinting.AppliesTo(format, new FileInfo(input.FullPath!).Length))
+                    return LintInSections(linter, input, settings, format);
+                bytes = File.ReadAllBytes(input.FullPath!);
+            }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -221,5 +227,28 @@ public sealed class LintCommand(TextWriter stdout, TextWriter stderr, Func<Strea
         };
         if (key is not null) cache!.Store(key, contentHash!, settingsHash!, report);
         return report;
+    }
+
+    /// <summary>A very large text file, streamed and linted a section at a time (bounded memory; not cached, no document view).</summary>
+    private static FileReport LintInSections(Linter linter, LintInput input, Core.Engine.LintSettings settings, DocumentFormat format)
+    {
+        try
+        {
+            using var stream = new FileStream(input.FullPath!, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+            var result = SectionedLinting.Lint(linter, input.DisplayPath, stream, format, settings);
+            return new FileReport(input.DisplayPath, result.Findings, result.Coverage, result.Notifications) { FullPath = input.FullPath };
+        }
+        catch (DocumentReadException e)
+        {
+            return new FileReport(input.DisplayPath, [], null, ["skipped: " + e.Message]) { FullPath = input.FullPath };
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return new FileReport(input.DisplayPath, [], null, [], "cannot read: " + e.Message) { FullPath = input.FullPath };
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return new FileReport(input.DisplayPath, [], null, [], $"could not be linted: {e.GetType().Name}: {e.Message}") { FullPath = input.FullPath };
+        }
     }
 }

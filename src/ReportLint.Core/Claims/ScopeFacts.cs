@@ -182,6 +182,7 @@ public sealed partial class ScopeFacts
         var outline = model.Outline;
         var companies = knowledge.Companies;
         var segmentNames = new HashSet<string>(model.SegmentNames.Concat(ScopeSegments.Values.SelectMany(v => v)), StringComparer.OrdinalIgnoreCase);
+        var seen = new HashSet<TextSpan>();
         foreach (var st in model.Statements)
         {
             if (!outline.IsBody(st.Block)) continue;
@@ -209,7 +210,7 @@ public sealed partial class ScopeFacts
                         if (knowledge.Gazetteer.Find(name).Any(m => m.Text.Length >= name.Length - 1)) continue;
                         if (model.MarketName is { } market && name.Equals(market, StringComparison.OrdinalIgnoreCase)) continue;
                         var span = new TextSpan(st.Span.Start + start, st.Span.Start + start + name.Length);
-                        if (BodyCompanies.Any(c => c.Span == span)) continue;
+                        if (!seen.Add(span)) continue;
                         BodyCompanies.Add(new Mention<string>(name, name, span, st.Block));
                     }
                     break;
