@@ -33,50 +33,75 @@ public static class SectionedLinting
         int filled = 0, sections = 0;
         bool eof = false, inFence = false;
         // Where the next section starts in the file: its line (0-based), the column on that line (non-zero only after a
-        // cut inside a line), and its offset in characters.
+        // cut inside a line), and its offset in characters and bytes.
         int lineBase = 0, columnBase = 0;
         long charBase = 0, byteBase = 0;
+        // Sections are linted a batch at a time, one per core: memory holds a batch, whatever the file's size.
+        int batchSize = Math.Max(1, Environment.ProcessorCount);
+        var batch = new List<byte[]>(batchSize);
         while (true)
         {
-            // Read past the section's length (or to the end), so the byte after a cut is always known.
-            while (!eof && filled <= sectionBytes)
+            batch.Clear();
+            while (batch.Count < batchSize)
             {
-                int n = stream.Read(buffer, filled, buffer.Length - filled);
-                if (n == 0) eof = true;
-                else filled += n;
+                // Read past the section's length (or to the end), so the byte after a cut is always known.
+                while (!eof && filled <= sectionBytes)
+                {
+                    int n = stream.Read(buffer, filled, buffer.Length - filled);
+                    if (n == 0) eof = true;
+                    else filled += n;
+                }
+                if (filled == 0) break;
+                int cut = eof ? filled : Cut(buffer, filled, sectionBytes, ref inFence);
+                batch.Add(buffer.AsSpan(0, cut).ToArray());
+                buffer.AsSpan(cut, filled - cut).CopyTo(buffer);
+                filled -= cut;
             }
-            if (filled == 0) break;
-            int cut = eof ? filled : Cut(buffer, filled, sectionBytes, ref inFence);
-            var bytes = buffer.AsSpan(0, cut).ToArray();
-            sections++;
-            ReportDocument document;
-            try
-            {
-                document = DocumentReader.Read(path, bytes, format);
-            }
-            catch (DocumentReadException e) when (sections > 1)
-            {
-                notifications.Add($"bytes {byteBase:N0}–{byteBase + cut:N0} were not linted: {e.Message}");
-                document = DocumentReader.Parse(path, "", format);
-            }
-            var result = linter.Lint(document, settings);
-            foreach (var f in result.Findings) findings.Add(Shift(f, lineBase, columnBase, charBase));
-            foreach (var note in result.Notifications) notifications.Add(sections == 1 ? note : $"{note} (in the section from line {lineBase + 1})");
-            coverage = Add(coverage, result.Claims.Coverage);
+            if (batch.Count == 0) break;
 
-            string text = document.Source.Text;
-            int newlines = text.AsSpan().Count('\n');
-            int lastNewline = text.LastIndexOf('\n');
-            columnBase = newlines == 0 ? columnBase + text.Length : text.Length - lastNewline - 1;
-            lineBase += newlines;
-            charBase += text.Length;
-            byteBase += cut;
-            buffer.AsSpan(cut, filled - cut).CopyTo(buffer);
-            filled -= cut;
+            var results = new Section[batch.Count];
+            int first = sections;
+            Parallel.For(0, batch.Count, i => results[i] = LintSection(linter, path, batch[i], format, settings, first + i));
+            foreach (var section in results)
+            {
+                sections++;
+                foreach (var f in section.Findings) findings.Add(Shift(f, lineBase, columnBase, charBase));
+                foreach (var note in section.Notifications)
+                    notifications.Add(sections == 1 ? note : $"{note} (in the section from line {lineBase + 1}, byte {byteBase:N0})");
+                if (section.Coverage is { } c) coverage = Add(coverage, c);
+                columnBase = section.Newlines == 0 ? columnBase + section.Length : section.Length - section.LastNewline - 1;
+                lineBase += section.Newlines;
+                charBase += section.Length;
+                byteBase += section.Bytes;
+            }
         }
         if (sections > 1)
             notifications.Insert(0, $"a large file ({byteBase / (1 << 20):N0} MiB): linted in {sections} sections of about {Math.Max(1, sectionBytes >> 20)} MiB, so figures, scope and repeats are cross-checked within each section, not across them");
         return new SectionedResult(findings, coverage, notifications, sections);
+    }
+
+    /// <summary>One section's findings (in its own lines and offsets) and the shape of its text, which places the next section.</summary>
+    private sealed record Section(IReadOnlyList<Finding> Findings, IReadOnlyList<string> Notifications, Coverage? Coverage, int Length, int Newlines, int LastNewline, int Bytes);
+
+    private static Section LintSection(Linter linter, string path, byte[] bytes, DocumentFormat format, LintSettings? settings, int index)
+    {
+        ReportDocument document;
+        var notes = new List<string>();
+        try
+        {
+            document = DocumentReader.Read(path, bytes, format);
+        }
+        catch (DocumentReadException e) when (index > 0)
+        {
+            // The first section decides whether the file is text at all (a binary file is skipped whole); later junk costs only its section.
+            notes.Add($"{bytes.Length:N0} bytes were not linted: {e.Message}");
+            string text = System.Text.Encoding.UTF8.GetString(bytes);
+            return new Section([], notes, null, text.Length, text.AsSpan().Count('\n'), text.LastIndexOf('\n'), bytes.Length);
+        }
+        var result = linter.Lint(document, settings);
+        notes.AddRange(result.Notifications);
+        string source = document.Source.Text;
+        return new Section(result.Findings, notes, result.Claims.Coverage, source.Length, source.AsSpan().Count('\n'), source.LastIndexOf('\n'), bytes.Length);
     }
 
     /// <summary>
