@@ -11,9 +11,14 @@ public sealed class WordReaderTests
 {
     private const string W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 
-    /// <summary>A minimal .docx package around a body (and optional numbering and styles parts), built with the zip classes alone.</summary>
-    internal static byte[] Docx(string body, string? numbering = null, string? styles = null)
+    /// <summary>
+    /// A minimal .docx package around a body (and optional numbering and styles parts), built with the zip classes alone:
+    /// Transitional or Strict OOXML, with any further relationships of the main part.
+    /// </summary>
+    internal static byte[] Docx(string body, string? numbering = null, string? styles = null, bool strict = false, string moreRelationships = "")
     {
+        string ns = strict ? "http://purl.oclc.org/ooxml/wordprocessingml/main" : W;
+        string types = strict ? "http://purl.oclc.org/ooxml/officeDocument/relationships/" : "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
         using var ms = new MemoryStream();
         using (var zip = new ZipArchive(ms, ZipArchiveMode.Create, leaveOpen: true))
         {
@@ -28,14 +33,14 @@ public sealed class WordReaderTests
                 + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/>"
                 + "<Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>" + overrides + "</Types>");
             Part("_rels/.rels", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-                + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"word/document.xml\"/></Relationships>");
+                + $"<Relationship Id=\"rId1\" Type=\"{types}officeDocument\" Target=\"word/document.xml\"/></Relationships>");
             Part("word/_rels/document.xml.rels", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-                + (numbering is null ? "" : "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering\" Target=\"numbering.xml\"/>")
-                + (styles is null ? "" : "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/>")
-                + "</Relationships>");
-            Part("word/document.xml", $"<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document xmlns:w=\"{W}\"><w:body>{body}</w:body></w:document>");
-            if (numbering is not null) Part("word/numbering.xml", $"<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:numbering xmlns:w=\"{W}\">{numbering}</w:numbering>");
-            if (styles is not null) Part("word/styles.xml", $"<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:styles xmlns:w=\"{W}\">{styles}</w:styles>");
+                + (numbering is null ? "" : $"<Relationship Id=\"rId1\" Type=\"{types}numbering\" Target=\"numbering.xml\"/>")
+                + (styles is null ? "" : $"<Relationship Id=\"rId2\" Type=\"{types}styles\" Target=\"styles.xml\"/>")
+                + moreRelationships + "</Relationships>");
+            Part("word/document.xml", $"<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document xmlns:w=\"{ns}\"><w:body>{body}</w:body></w:document>");
+            if (numbering is not null) Part("word/numbering.xml", $"<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:numbering xmlns:w=\"{ns}\">{numbering}</w:numbering>");
+            if (styles is not null) Part("word/styles.xml", $"<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:styles xmlns:w=\"{ns}\">{styles}</w:styles>");
         }
         return ms.ToArray();
     }
@@ -94,6 +99,48 @@ public sealed class WordReaderTests
         SourceLocationAt(doc, "USD 2.0").Origin!.Description.Should().Be("'Asia' row of table 1, cell 3");
         SourceLocationAt(doc, "(revised)").Origin.Should().Be(new SourceOrigin("'USD 0.5 billion (revised)' row of table 1, cell 2", Table: 1, Row: 3, Cell: 2));
         SourceLocationAt(doc, "After").Origin!.Paragraph.Should().Be(2, "table rows are not paragraphs");
+    }
+
+    [Fact]
+    public void Strict_ooxml_reads_as_transitional_does()
+    {
+        const string styles = "<w:style w:type=\"paragraph\" w:styleId=\"Heading1\"><w:name w:val=\"heading 1\"/></w:style>";
+        string body = P("Scope", "<w:pStyle w:val=\"Heading1\"/>") + P("Regions", Num(1, 0)) + P("Segments", Num(1, 0));
+        var strict = WordReader.Read("s.docx", Docx(body, Numbering, styles, strict: true));
+        strict.Text.Should().Be("Scope\n1. Regions\n2. Segments\n");
+        strict.Blocks.Select(b => b.Kind).Should().Equal(BlockKind.Heading, BlockKind.ListItem, BlockKind.ListItem);
+        WordReader.Read("t.docx", Docx(body, Numbering, styles)).Text.Should().Be(strict.Text);
+    }
+
+    [Fact]
+    public void A_hyperlink_whose_address_is_not_a_uri_leaves_the_document_readable()
+    {
+        // Word writes such addresses; System.IO.Packaging alone refuses the whole relationship part over them.
+        const string links = "<Relationship Id=\"rId7\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink\" Target=\"http://[not a host\" TargetMode=\"External\"/>"
+                             + "<Relationship Id=\"rId8\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink\" Target=\"\" TargetMode=\"External\"/>";
+        string body = "<w:p><w:hyperlink r:id=\"rId7\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><w:r><w:t>See the source</w:t></w:r></w:hyperlink></w:p>";
+        var doc = WordReader.Read("l.docx", Docx(body, Numbering, moreRelationships: links));
+        doc.Text.Should().Be("See the source\n");
+    }
+
+    [Theory]
+    [InlineData("<w:p><w:r><w:t>x</w:t></w:r></w:p></w:body></w:document><junk>", "*multiple root elements*")]
+    [InlineData("<w:p><w:r><w:t>&nbsp;</w:t></w:r></w:p>", "*undeclared entity 'nbsp'*")]
+    [InlineData("<w:p><w:r><w:t>x</w:t></w:r></w:p>", "*Specified part does not exist*", "<Relationship Id=\"rId9\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/image\" Target=\"media/missing.png\"/>")]
+    public void A_broken_package_is_refused_with_the_reason(string body, string reason, string moreRelationships = "")
+    {
+        var read = () => WordReader.Read("b.docx", Docx(body, Numbering, moreRelationships: moreRelationships));
+        read.Should().Throw<DocumentReadException>().WithMessage("not a readable Word document: " + reason);
+    }
+
+    [Fact]
+    public void Content_nested_past_any_real_document_is_refused_without_exhausting_the_stack()
+    {
+        string body = string.Concat(Enumerable.Repeat("<w:customXml>", 100_000)) + P("deep") + string.Concat(Enumerable.Repeat("</w:customXml>", 100_000));
+        var read = () => WordReader.Read("d.docx", Docx(body));
+        read.Should().Throw<DocumentReadException>().WithMessage("*nested more than 3,000 deep*");
+        WordReader.Read("d.docx", Docx(string.Concat(Enumerable.Repeat("<w:customXml>", 500)) + P("deep") + string.Concat(Enumerable.Repeat("</w:customXml>", 500))))
+            .Text.Should().Be("deep\n");
     }
 
     private static ReportLint.Core.Findings.SourceLocation SourceLocationAt(ReportDocument doc, string text)
