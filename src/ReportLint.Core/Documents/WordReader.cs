@@ -70,11 +70,10 @@ public static class WordReader
         {
             return Package.Open(stream, FileMode.Open, FileAccess.Read);
         }
-        catch (ArgumentException)
+        catch (ArgumentException e)
         {
-            // The Open XML SDK's wording for a package System.IO.Packaging cannot open (a part listed twice, say), kept so
-            // that the reason a file is skipped stays the same.
-            throw new InvalidDataException("Package could not be opened for stream. See inner exception for details and be aware that there are behavior differences in stream support between .NET Framework and Core.");
+            // A package System.IO.Packaging cannot open (a part listed twice, say): say so, with its reason.
+            throw new InvalidDataException("the package cannot be opened (" + e.Message + ")");
         }
     }
 
@@ -118,8 +117,7 @@ public static class WordReader
                 }
                 catch (UriFormatException)
                 {
-                    // The SDK's wording for an internal target that is not a URI, kept so that the reason stays the same.
-                    throw new InvalidDataException("The package contains malformed URI relationships. Please ensure the package is opened with a stream (that is seekable) or a file path to have the SDK automatically handle these scenarios.");
+                    throw new InvalidDataException("a relationship of the package points to a malformed URI");
                 }
                 foreach (var inner in relationships)
                 {
