@@ -22,6 +22,9 @@ public sealed class ClaimsModel
     public ReportPeriods Periods { get; } = new();
     /// <summary>The market the report is about ("Internet Micro Drama"), when it can be told.</summary>
     public string? MarketName { get; internal set; }
+
+    /// <summary>Whether each statement says it is about the whole market (see GrowthLinker.IsLinkable), decided once per statement.</summary>
+    internal Dictionary<Statement, bool> MarketStatements { get; } = new(ReferenceEqualityComparer.Instance);
     public IReadOnlyList<string> SegmentNames { get; internal set; } = [];
 
     /// <summary>Which parts of the report are scope table, segmentation list, contents, footer and body.</summary>

@@ -158,6 +158,16 @@ internal static class GrowthLinker
         if (value.Subject.Kind != SubjectKind.Market) return true;
         var st = value.Statement;
         if (st.Kind is StatementKind.Field or StatementKind.TableRow) return true;
+        // Decided once per statement: a long statement with many values is searched once, not once per value.
+        lock (model.MarketStatements)
+        {
+            if (model.MarketStatements.TryGetValue(st, out bool known)) return known;
+            return model.MarketStatements[st] = SaysMarket(st, model);
+        }
+    }
+
+    private static bool SaysMarket(Statement st, ClaimsModel model)
+    {
         string t = st.Text;
         if (model.MarketName is { } name && t.Contains(name, StringComparison.OrdinalIgnoreCase)) return true;
         foreach (var word in MarketWords)

@@ -219,21 +219,27 @@ public sealed class DuplicatePassageRule : Rule
             _ => "sentence",
         };
         bool allVerbatim = others.All(o => o.Likeness >= 1);
-        var lines = others.Select(o => context.Locate(o.Unit.Span).Line).ToList();
+        // A block pasted thousands of times is reported once, naming the first places: a list of every line would be
+        // unreadable, and the finding's size would grow with the file.
+        var lines = others.Take(MaxListed).Select(o => context.Locate(o.Unit.Span).Line).ToList();
         string snippet = Snippet(context.Document.Source.Slice(first.Span));
-        string where = lines.Count == 1 ? $"line {lines[0]}" : $"lines {string.Join(", ", lines.Take(lines.Count - 1))} and {lines[^1]}";
+        string where = others.Count > MaxListed ? $"lines {string.Join(", ", lines)} and {others.Count - MaxListed} more"
+            : lines.Count == 1 ? $"line {lines[0]}" : $"lines {string.Join(", ", lines.Take(lines.Count - 1))} and {lines[^1]}";
         string how = allVerbatim ? "verbatim" : "verbatim or near-verbatim";
         var finding = context.Report(first.Span,
             $"This {what} ('{snippet}') is repeated {how} {(others.Count == 1 ? "once more" : $"{others.Count} more times")}, at {where}: "
             + (first.Kind == UnitKind.FieldBlock ? "template boilerplate pasted once per entry; keep the block where it belongs and remove the copies." : "a passage pasted twice; keep one."));
-        foreach (var (unit, likeness) in others)
+        foreach (var (unit, likeness) in others.Take(MaxRelated))
             finding.Related.Add(new RelatedLocation(context.Locate(unit.Span),
                 likeness >= 1 ? "the same text again" : $"nearly the same text again ({likeness:P0} of its three-word runs shared)"));
         finding.Properties["repeats"] = others.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        if (first.Kind != UnitKind.FieldBlock && allVerbatim)
+        if (first.Kind != UnitKind.FieldBlock && allVerbatim && others.Count <= MaxRelated)
             finding.Fixes.Add(new SuggestedFix(others.Count == 1 ? "Delete the repeat" : $"Delete the {others.Count} repeats",
                 others.Select(o => new TextEdit(context.Locate(o.Unit.Span), "")).ToList()));
     }
+
+    /// <summary>Places named in the message, and places given as related locations (and so the most repeats a fix deletes).</summary>
+    private const int MaxListed = 20, MaxRelated = 100;
 
     private static string Snippet(string text)
     {

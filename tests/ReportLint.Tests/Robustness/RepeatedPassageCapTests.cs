@@ -1,0 +1,35 @@
+using FluentAssertions;
+using ReportLint.Core.Documents;
+using ReportLint.Core.Engine;
+using Xunit;
+
+namespace ReportLint.Tests.Robustness;
+
+/// <summary>A paragraph pasted hundreds of times is one finding of bounded size: the first places named, the count given.</summary>
+public class RepeatedPassageCapTests
+{
+    private const string Para = "Vendors expanded capacity and partnerships while buyers compared products on price, service and reliability across regions.";
+
+    [Fact]
+    public void A_block_repeated_150_times_is_one_finding_naming_the_first_places_and_counting_the_rest()
+    {
+        string text = "# Sensor Market\n\n" + string.Concat(Enumerable.Repeat(Para + "\n\n", 150));
+        var finding = new Linter().Lint(DocumentReader.Parse("r.md", text, DocumentFormat.Markdown)).Findings.Single(f => f.Rule.Id == "RL304");
+
+        finding.Properties["repeats"].Should().Be("149");
+        finding.Message.Should().Contain("149 more times").And.Contain("and 129 more");
+        finding.Related.Should().HaveCount(100);
+        finding.Fixes.Should().BeEmpty("deleting 149 places is not a fix to offer in one click");
+    }
+
+    [Fact]
+    public void A_few_repeats_are_all_listed_with_a_fix_that_deletes_them()
+    {
+        string text = "# Sensor Market\n\n" + string.Concat(Enumerable.Repeat(Para + "\n\n", 4));
+        var finding = new Linter().Lint(DocumentReader.Parse("r.md", text, DocumentFormat.Markdown)).Findings.Single(f => f.Rule.Id == "RL304");
+
+        finding.Message.Should().Contain("at lines 5, 7 and 9");
+        finding.Related.Should().HaveCount(3);
+        finding.Fixes.Single().Edits.Should().HaveCount(3);
+    }
+}
