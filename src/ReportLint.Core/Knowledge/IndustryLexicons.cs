@@ -43,7 +43,17 @@ public sealed class IndustryProfile
     public IEnumerable<(IndustryLexicon Industry, double Score)> Ranked =>
         Industries.Where(i => _scores[i.Index] > 0).OrderByDescending(i => _scores[i.Index]).ThenBy(i => i.Index).Select(i => (i, _scores[i.Index]));
 
-    public IndustryLexicon? Top => Ranked.Select(r => r.Industry).FirstOrDefault();
+    /// <summary>The highest-scoring industry (the first in file order among equals), or null when none scores.</summary>
+    public IndustryLexicon? Top
+    {
+        get
+        {
+            IndustryLexicon? top = null;
+            foreach (var i in Industries)
+                if (_scores[i.Index] > 0 && (top is null || _scores[i.Index] > _scores[top.Index])) top = i;
+            return top;
+        }
+    }
 
     /// <summary>The distinct words behind an industry's score, strongest first.</summary>
     public IReadOnlyList<string> EvidenceFor(IndustryLexicon industry, int max = 3) =>

@@ -131,33 +131,32 @@ public sealed class DuplicatePassageRule : Rule
             else firstWith[units[i].Tokens] = i;
         }
 
+        // Every (run, unit) pair, sorted by run: units sharing a run sit side by side, with no list per run.
         var ids = new Dictionary<string, int>(StringComparer.Ordinal);
-        var postings = new Dictionary<ulong, List<int>>();
-        var longOnes = new List<int>();
+        var pairs = new List<(ulong Run, int Unit)>();
         for (int i = 0; i < units.Count; i++)
         {
             if (units[i].Tokens.Length < NearMinWords) continue;
             units[i].Shingles = Shingles(units[i].Tokens, ids);
-            longOnes.Add(i);
-            foreach (var shingle in units[i].Shingles)
-            {
-                if (!postings.TryGetValue(shingle, out var list)) postings[shingle] = list = [];
-                if (list.Count <= MaxPostings) list.Add(i);
-            }
+            foreach (var run in units[i].Shingles) pairs.Add((run, i));
         }
+        pairs.Sort();
         var compared = new HashSet<long>();
-        foreach (var list in postings.Values)
+        for (int from = 0; from < pairs.Count;)
         {
-            if (list.Count < 2 || list.Count > MaxPostings) continue;
-            for (int x = 0; x < list.Count; x++)
-                for (int y = x + 1; y < list.Count; y++)
-                {
-                    int i = list[x], j = list[y];
-                    if (!compared.Add((long)i << 32 | (uint)j) || Find(i) == Find(j)) continue;
-                    int a = units[i].Tokens.Length, b = units[j].Tokens.Length;
-                    if (Math.Min(a, b) < similarity * Math.Max(a, b)) continue;
-                    if (Jaccard(units[i].Shingles, units[j].Shingles) >= similarity) Union(i, j);
-                }
+            int to = from + 1;
+            while (to < pairs.Count && pairs[to].Run == pairs[from].Run) to++;
+            if (to - from is >= 2 and <= MaxPostings)
+                for (int x = from; x < to; x++)
+                    for (int y = x + 1; y < to; y++)
+                    {
+                        int i = pairs[x].Unit, j = pairs[y].Unit;
+                        if (!compared.Add((long)i << 32 | (uint)j) || Find(i) == Find(j)) continue;
+                        int a = units[i].Tokens.Length, b = units[j].Tokens.Length;
+                        if (Math.Min(a, b) < similarity * Math.Max(a, b)) continue;
+                        if (Jaccard(units[i].Shingles, units[j].Shingles) >= similarity) Union(i, j);
+                    }
+            from = to;
         }
 
         return Enumerable.Range(0, units.Count).GroupBy(Find).Where(g => g.Count() > 1)
