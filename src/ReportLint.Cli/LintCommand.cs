@@ -80,13 +80,16 @@ public sealed class LintCommand(TextWriter stdout, TextWriter stderr, Func<Strea
         // Files are linted on all cores; each result goes to its input's slot, so the output keeps the inputs' order
         // (sorted by path within each argument), the same as a sequential run's whatever the scheduling.
         var results = new FileReport[inputs.Count];
-        Parallel.For(0, inputs.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+        void Lint(int i)
         {
             var input = inputs[i];
             var config = configFor[input];
             logger.LogDebug("{Path}: configuration {Config}", input.DisplayPath, config.Path ?? "(defaults)");
             results[i] = LintOne(linter, input, config, logger, showDocuments, cache);
-        });
+        }
+        // One file (a pre-commit hook's usual case) is linted on this thread: no thread pool to start.
+        if (inputs.Count == 1) Lint(0);
+        else Parallel.For(0, inputs.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, Lint);
         files.AddRange(results);
         cache?.Save();
         int readable = files.Count(f => f.Error is null);

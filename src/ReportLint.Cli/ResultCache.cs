@@ -110,12 +110,19 @@ public sealed class ResultCache
     }
 
     /// <summary>Records a fresh result (before any baseline touches its findings).</summary>
-    public void Store(string key, string contentHash, string settingsHash, FileReport report) =>
+    public void Store(string key, string contentHash, string settingsHash, FileReport report)
+    {
         _new[key] = new CacheEntry(contentHash, settingsHash, report.Findings.Select(Stored).ToList(), report.Coverage, report.Notifications.ToList());
+        _changed = true;
+    }
 
-    /// <summary>Writes the entries of this run (files not linted this time are dropped), atomically.</summary>
+    private bool _changed;
+
+    /// <summary>Writes the entries of this run (files not linted this time are dropped), atomically; nothing when every file came from the cache.</summary>
     public void Save()
     {
+        // The usual second run: every file found in the cache, none dropped, so the file on disk already says it all.
+        if (!_changed && _new.Count == _old.Count) return;
         var file = new CacheFile(FormatVersion, _tool, new SortedDictionary<string, CacheEntry>(_new, StringComparer.Ordinal));
         string? folder = Path.GetDirectoryName(Path.GetFullPath(_path));
         if (folder is not null) Directory.CreateDirectory(folder);
