@@ -180,7 +180,8 @@ public sealed class LintCommand(TextWriter stdout, TextWriter stderr, Func<Strea
             else
             {
                 var format = DocumentReader.FormatFor(input.FullPath!);
-                if (SectionedLinting.AppliesTo(format, new FileInfo(input.FullPath!).Length))
+                long length = new FileInfo(input.FullPath!).Length;
+                if (length > SectionedLinting.Threshold && SectionedLinting.AppliesTo(format, length, Head(input.FullPath!)))
                     return LintInSections(linter, input, settings, format);
                 bytes = File.ReadAllBytes(input.FullPath!);
             }
@@ -230,6 +231,14 @@ public sealed class LintCommand(TextWriter stdout, TextWriter stderr, Func<Strea
         };
         if (key is not null) cache!.Store(key, contentHash!, settingsHash!, report);
         return report;
+    }
+
+    /// <summary>The first bytes of a file (its byte-order mark, if any).</summary>
+    private static byte[] Head(string path)
+    {
+        using var stream = File.OpenRead(path);
+        var head = new byte[4];
+        return head[..stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false)];
     }
 
     /// <summary>A very large text file, streamed and linted a section at a time (bounded memory; not cached, no document view).</summary>

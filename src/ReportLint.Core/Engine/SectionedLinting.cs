@@ -20,9 +20,14 @@ public static class SectionedLinting
     public const long Threshold = 16L << 20;
     public const int SectionBytes = 4 << 20;
 
-    /// <summary>True when a file of this format and size is linted in sections.</summary>
-    public static bool AppliesTo(DocumentFormat format, long length) =>
-        length > Threshold && format is DocumentFormat.Markdown or DocumentFormat.PlainText;
+    /// <summary>
+    /// True when a file of this format and size, starting with <paramref name="head"/>, is linted in sections: UTF-8 (or
+    /// ASCII) text only. UTF-16 and UTF-32 files, whose line ends are not single bytes, are read whole.
+    /// </summary>
+    public static bool AppliesTo(DocumentFormat format, long length, ReadOnlySpan<byte> head) =>
+        length > Threshold && format is DocumentFormat.Markdown or DocumentFormat.PlainText
+        && !head.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) && !head.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF])
+        && !head.StartsWith((ReadOnlySpan<byte>)[0x00, 0x00, 0xFE, 0xFF]);
 
     public static SectionedResult Lint(Linter linter, string path, Stream stream, DocumentFormat format, LintSettings? settings = null, int sectionBytes = SectionBytes)
     {

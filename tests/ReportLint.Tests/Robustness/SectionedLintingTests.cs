@@ -81,4 +81,16 @@ public class SectionedLintingTests
         sectioned.Sections.Should().BeGreaterThan(10);
         sectioned.Notifications.Should().NotContain(n => n.Contains("invalid", StringComparison.OrdinalIgnoreCase));
     }
+
+    [Fact]
+    public void Only_large_UTF8_text_is_sectioned_UTF16_is_read_whole()
+    {
+        long big = SectionedLinting.Threshold + 1;
+        SectionedLinting.AppliesTo(DocumentFormat.Markdown, big, "# T"u8).Should().BeTrue();
+        SectionedLinting.AppliesTo(DocumentFormat.PlainText, big, [0xEF, 0xBB, 0xBF, 0x41]).Should().BeTrue();
+        SectionedLinting.AppliesTo(DocumentFormat.PlainText, big, [0xFF, 0xFE, 0x41, 0x00]).Should().BeFalse("UTF-16 line ends are two bytes");
+        SectionedLinting.AppliesTo(DocumentFormat.PlainText, big, [0xFE, 0xFF, 0x00, 0x41]).Should().BeFalse();
+        SectionedLinting.AppliesTo(DocumentFormat.Markdown, SectionedLinting.Threshold, "# T"u8).Should().BeFalse();
+        SectionedLinting.AppliesTo(DocumentFormat.Html, big, "<p>"u8).Should().BeFalse();
+    }
 }
