@@ -26,4 +26,15 @@ public sealed class KnowledgeBase
     // thread that needs it: no start-up tasks, which on a busy thread pool only wait for each other.
     private static readonly Lazy<KnowledgeBase> _builtIn = new(() => new KnowledgeBase(Gazetteer.BuiltIn));
     public static KnowledgeBase BuiltIn => _builtIn.Value;
+
+    /// <summary>
+    /// Starts building the industry lexicons and the gazetteer (the two largest matchers) on the thread pool and returns at
+    /// once, so a one-file run reads and parses its file meanwhile on a second core. Nothing waits on the pool: whoever needs
+    /// a matcher first takes it from its <see cref="Lazy{T}"/>, built or being built.
+    /// </summary>
+    public static void WarmUp()
+    {
+        ThreadPool.UnsafeQueueUserWorkItem(static _ => _ = IndustryLexicons.BuiltIn, null);
+        ThreadPool.UnsafeQueueUserWorkItem(static _ => _ = Gazetteer.BuiltIn, null);
+    }
 }
