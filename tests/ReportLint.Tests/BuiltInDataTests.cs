@@ -110,7 +110,7 @@ internal static class BuiltInDataWriter
 
         w.Append("    /// <summary>rules/placeholders.yaml, most specific first</summary>\n    public static IReadOnlyList<PlaceholderPattern> Placeholders() =>\n    [\n");
         foreach (var p in placeholders)
-            w.Append($"        new({Lit(p.Id)}, {Method(p.Id)}(), {Lit(p.Message)}) {{ CaseSensitive = {(p.IgnoreCase ? "false" : "true")}{(p.Requires.Count > 0 ? $", Requires = {List(p.Requires)}" : "")} }},\n");
+            w.Append($"        new({Lit(p.Id)}, {Method(p.Id)}(), {Lit(p.Message)}),\n");
         w.Append("    ];\n");
         foreach (var p in placeholders)
         {

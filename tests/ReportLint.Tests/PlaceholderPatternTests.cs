@@ -34,10 +34,7 @@ public sealed class PlaceholderPatternTests
         var shouldMatch = List(entry, "shouldMatch").ToList();
         shouldMatch.Should().NotBeEmpty();
         foreach (var text in shouldMatch)
-        {
             pattern.Regex.IsMatch(text).Should().BeTrue($"'{id}' should match \"{text}\"");
-            pattern.MayMatch(text).Should().BeTrue($"\"{text}\" matches '{id}', so it must contain one of the literals the pattern requires");
-        }
         foreach (var text in List(entry, "shouldNotMatch"))
             pattern.Regex.IsMatch(text).Should().BeFalse($"'{id}' should not match \"{text}\"");
     }

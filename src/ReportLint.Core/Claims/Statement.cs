@@ -1,6 +1,5 @@
 using ReportLint.Core.Documents;
 using ReportLint.Core.Extraction;
-using ReportLint.Core.Knowledge;
 
 namespace ReportLint.Core.Claims;
 
@@ -30,17 +29,6 @@ public sealed class Statement
     public Field? Field { get; }
     public IReadOnlyList<Figure> Figures { get; }
     public int Index { get; internal set; }
-
-    private (Gazetteer Gazetteer, List<PlaceMention> Places)? _places;
-
-    /// <summary>The places <paramref name="gazetteer"/> finds in this statement, found once (subjects and scope both ask).</summary>
-    internal List<PlaceMention> PlacesBy(Gazetteer gazetteer)
-    {
-        if (_places is { } cached && ReferenceEquals(cached.Gazetteer, gazetteer)) return cached.Places;
-        var places = gazetteer.Find(Text, Span.Start).ToList();
-        _places = (gazetteer, places);
-        return places;
-    }
 
     /// <summary>Text of the statement between two absolute offsets.</summary>
     public string Between(int start, int end)

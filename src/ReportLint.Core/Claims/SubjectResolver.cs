@@ -32,7 +32,7 @@ internal sealed class SubjectResolver
         string text = statement.Text;
         // A field's key names what its value is about; a scope table's "Geographies covered" lists places but is about none.
         if (statement.Field is { } field && IsListingKey(field.NormalizedKey)) return new Mentions(items);
-        foreach (var m in statement.PlacesBy(_gazetteer))
+        foreach (var m in _gazetteer.Find(text, statement.Span.Start))
         {
             var kind = m.Place.Kind == PlaceKind.Country ? SubjectKind.Country : SubjectKind.Region;
             items.Add((m.Span.Start, new Subject(kind, m.Place.Name)));

@@ -6,25 +6,11 @@ namespace ReportLint.Core.Knowledge;
 /// <summary>One kind of unfilled template text (rules/placeholders.yaml).</summary>
 public sealed record PlaceholderPattern(string Id, Regex Regex, string MessageTemplate)
 {
-    /// <summary>Literals of which every match contains one (empty: no such test); compared ignoring case unless <see cref="CaseSensitive"/>.</summary>
-    public IReadOnlyList<string> Requires { get; init; } = [];
-    public bool CaseSensitive { get; init; }
-
-    /// <summary>False when <paramref name="text"/> contains none of the required literals, so the pattern cannot match it.</summary>
-    public bool MayMatch(string text)
-    {
-        if (Requires.Count == 0) return true;
-        var comparison = CaseSensitive ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase;
-        foreach (var literal in Requires)
-            if (text.Contains(literal, comparison)) return true;
-        return false;
-    }
-
     public string MessageFor(string match) => MessageTemplate.Replace("{match}", match, StringComparison.Ordinal);
 }
 
 /// <summary>One entry of rules/placeholders.yaml as written.</summary>
-public sealed record PlaceholderSpec(string Id, string Pattern, bool IgnoreCase, string Message, IReadOnlyList<string> Requires);
+public sealed record PlaceholderSpec(string Id, string Pattern, bool IgnoreCase, string Message);
 
 public readonly record struct PlaceholderMatch(PlaceholderPattern Pattern, TextSpan Span, string Text)
 {
@@ -48,7 +34,6 @@ public sealed class Placeholders
         var kept = new List<PlaceholderMatch>();
         foreach (var pattern in Patterns)
         {
-            if (!pattern.MayMatch(text)) continue;
             IEnumerable<Match> matches;
             try { matches = pattern.Regex.Matches(text).ToList(); }
             catch (RegexMatchTimeoutException) { continue; }
@@ -71,8 +56,7 @@ public sealed class Placeholders
 
     /// <summary>Compiles the patterns of <paramref name="data"/> (interpreted, with a match timeout).</summary>
     public static Placeholders Load(YamlData data) =>
-        new(Read(data).Select(s => new PlaceholderPattern(s.Id, new Regex(s.Pattern, Options(s.IgnoreCase), MatchTimeout), s.Message)
-            { Requires = s.Requires, CaseSensitive = !s.IgnoreCase }).ToList());
+        new(Read(data).Select(s => new PlaceholderPattern(s.Id, new Regex(s.Pattern, Options(s.IgnoreCase), MatchTimeout), s.Message)).ToList());
 
     public static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(250);
 
@@ -93,9 +77,7 @@ public sealed class Placeholders
             string pattern = data.Scalar(patternNode, "pattern");
             bool ignoreCase = !data.Bool(entry, "caseSensitive");
             data.TrustedRegex(patternNode, pattern, ignoreCase);
-            var requires = data.StringList(entry, "requires");
-            if (requires.Any(r => r.Length == 0)) throw data.Error(entry, $"placeholder '{id}' has an empty 'requires' literal");
-            patterns.Add(new PlaceholderSpec(id, pattern, ignoreCase, data.RequiredString(entry, "message", $"placeholder '{id}'"), requires));
+            patterns.Add(new PlaceholderSpec(id, pattern, ignoreCase, data.RequiredString(entry, "message", $"placeholder '{id}'")));
         }
         return patterns;
     }
