@@ -74,10 +74,17 @@ public sealed class LintCommand(TextWriter stdout, TextWriter stderr, Func<Strea
         bool showDocuments = options.Format == "html";
         // The HTML report shows each document, which the cache does not keep: it always lints afresh.
         ResultCache? cache = null;
+        string?[] contentHashes = new string?[inputs.Count];
         if (useCache && !showDocuments)
         {
-            cache = ResultCache.Open(options.CacheLocation ?? ResultCache.DefaultFileName, ResultCache.ToolIdentity(ToolVersion), out var note);
-            if (note is not null) stderr.WriteLine("reportlint: note: " + note);
+            // Reading the cache file and hashing the inputs are independent: one core parses the cache while the others
+            // read and hash, and then an unchanged file is answered from the cache without being read again.
+            string cachePath = options.CacheLocation ?? ResultCache.DefaultFileName, tool = ResultCache.ToolIdentity(ToolVersion);
+            var opening = Task.Run(() => (ResultCache.Open(cachePath, tool, out var note), note));
+            Parallel.For(0, inputs.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
+                i => contentHashes[i] = HashIfCacheable(inputs[i]));
+            (cache, var cacheNote) = opening.GetAwaiter().GetResult();
+            if (cacheNote is not null) stderr.WriteLine("reportlint: note: " + cacheNote);
         }
         // Files are linted on all cores; each result goes to its input's slot, so the output keeps the inputs' order
         // (sorted by path within each argument), the same as a sequential run's whatever the scheduling.
@@ -87,7 +94,8 @@ public sealed class LintCommand(TextWriter stdout, TextWriter stderr, Func<Strea
             var input = inputs[i];
             var config = configFor[input];
             logger.LogDebug("{Path}: configuration {Config}", input.DisplayPath, config.Path ?? "(defaults)");
-            results[i] = LintOne(linter, input, config, logger, showDocuments, cache);
+            results[i] = (cache is not null && contentHashes[i] is { } hash ? FromCache(linter, input, config, cache, hash) : null)
+                         ?? LintOne(linter, input, config, logger, showDocuments, cache);
         }
         // One file (a pre-commit hook's usual case) is linted on this thread: no thread pool to start.
         if (inputs.Count == 1) Lint(0);
@@ -166,6 +174,31 @@ public sealed class LintCommand(TextWriter stdout, TextWriter stderr, Func<Strea
     }
 
     /// <param name="showDocument">Keep the linted text and growth charts for a report that shows the document (HTML).</param>
+    /// <summary>The content hash of a file the cache can answer for (not standard input, not one linted in sections), or null.</summary>
+    private static string? HashIfCacheable(LintInput input)
+    {
+        if (input.IsStandardInput || input.FullPath is null) return null;
+        try
+        {
+            if (new FileInfo(input.FullPath).Length > SectionedLinting.Threshold) return null;
+            return ResultCache.HashContent(File.ReadAllBytes(input.FullPath));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null; // linting the file will say what is wrong with it
+        }
+    }
+
+    /// <summary>The cached result for a file whose content hash is known, or null (then it is read and linted).</summary>
+    private static FileReport? FromCache(Linter linter, LintInput input, Core.Configuration.ReportLintConfig config, ResultCache cache, string contentHash)
+    {
+        var settings = config.Settings;
+        var descriptors = settings.PackRules.Count == 0 ? linter.Descriptors : linter.Descriptors.Concat(settings.PackRules.Select(r => r.Descriptor)).ToList();
+        return cache.Find(input.FullPath!, input.DisplayPath, contentHash, cache.SettingsHash(config), descriptors) is { } cached
+            ? cached with { FullPath = input.FullPath }
+            : null;
+    }
+
     private FileReport LintOne(Linter linter, LintInput input, Core.Configuration.ReportLintConfig config, ILogger logger, bool showDocument, ResultCache? cache)
     {
         var settings = config.Settings;
