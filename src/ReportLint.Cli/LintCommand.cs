@@ -136,6 +136,12 @@ public sealed class LintCommand(TextWriter stdout, TextWriter stderr, Func<Strea
             formatter.Write(report, buffer);
             AtomicFile.Write(target, buffer.ToString());
         }
+        else if (ReferenceEquals(stdout, Console.Out))
+        {
+            // Console.Out flushes at every write: thousands of findings were thousands of system calls. Buffer them.
+            using var buffered = new StreamWriter(Console.OpenStandardOutput(), new System.Text.UTF8Encoding(false), 1 << 16);
+            formatter.Write(report, buffered);
+        }
         else formatter.Write(report, stdout);
         foreach (var file in files.Where(f => f.Error is not null))
             stderr.WriteLine($"reportlint: warning: {file.Path}: {ReportLintCli.OneLine(file.Error!)}");
