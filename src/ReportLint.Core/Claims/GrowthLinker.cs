@@ -144,14 +144,6 @@ internal static class GrowthLinker
         }
     }
 
-    /// <summary>The same block, table or section, at most two blocks apart.</summary>
-    private static bool IsNeighbour(Statement a, Statement b)
-    {
-        if (a.Block == b.Block) return true;
-        if (a.Block.Table is not null && a.Block.Table == b.Block.Table) return true;
-        return a.Block.Section == b.Block.Section && Math.Abs(a.Block.Index - b.Block.Index) <= 2;
-    }
-
     /// <summary>A value from another statement is only trusted as the market's when its statement says so.</summary>
     internal static bool IsLinkable(ValueClaim value, ClaimsModel model)
     {
