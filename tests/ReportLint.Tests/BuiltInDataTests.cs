@@ -2,12 +2,13 @@ using System.Globalization;
 using System.Text;
 using FluentAssertions;
 using ReportLint.Core.Knowledge;
+using ReportLint.Core.Rules.Packs;
 using Xunit;
 
 namespace ReportLint.Tests;
 
 /// <summary>
-/// rules/*.yaml is the source of the built-in knowledge; src/ReportLint.Core/Knowledge/BuiltInData.g.cs is that YAML
+/// rules/*.yaml (and rules/packs/*.yaml) is the source of the built-in knowledge; src/ReportLint.Core/Knowledge/BuiltInData.g.cs is that YAML
 /// compiled to C# (data as literals, placeholder patterns as source-generated regexes), so the linter parses no YAML and
 /// constructs no regex when it starts. This test regenerates the file from the YAML and fails when the two differ.
 /// After editing rules/*.yaml: <c>REPORTLINT_REGENERATE=1 dotnet test --filter BuiltInData</c>.
@@ -48,6 +49,19 @@ public class BuiltInDataTests
         var companies = CompanyNames.Load(YamlData.Load(Path.Combine(Rules, "companies.yaml")));
         CompanyNames.BuiltIn.Cues.Should().Equal(companies.Cues);
         CompanyNames.BuiltIn.Normalize("Tencent Holdings Ltd.").Should().Equal(companies.Normalize("Tencent Holdings Ltd."));
+
+        var packs = RulePackLoader.LoadFolder(Path.Combine(Rules, "packs"));
+        RulePackLoader.BuiltIn().Select(r => r.Descriptor).Should().Equal(packs.Select(r => r.Descriptor));
+        var document = Core.Documents.DocumentReader.Read("style.md", "We utilise a best-in-class, world-class platform in order to grow."u8.ToArray());
+        foreach (var (compiled, loaded) in RulePackLoader.BuiltIn().Zip(packs))
+            Findings(compiled, document).Should().Equal(Findings(loaded, document)).And.NotBeEmpty($"the sample text trips {compiled.Descriptor.Id}");
+    }
+
+    private static List<string> Findings(Core.Rules.Rule rule, Core.Documents.ReportDocument document)
+    {
+        var settings = new Core.Engine.LintSettings();
+        settings.EnabledRules.Add(rule.Descriptor.Id);
+        return new Core.Engine.Linter([rule]).Lint(document, settings).Findings.Select(f => $"{f.Location.Line}:{f.Location.Column} {f.Message}").ToList();
     }
 }
 
@@ -62,6 +76,8 @@ internal static class BuiltInDataWriter
         var industries = IndustryLexicons.Read(Directory.GetFiles(Path.Combine(rules, "domains"), "*.yaml")
             .OrderBy(f => Path.GetFileName(f), StringComparer.Ordinal).Select(f => YamlData.Load(f)));
         var placeholders = Placeholders.Read(YamlData.Load(Path.Combine(rules, "placeholders.yaml")));
+        var packs = RulePackLoader.Read(Directory.GetFiles(Path.Combine(rules, "packs"), "*.yaml")
+            .OrderBy(f => Path.GetFileName(f), StringComparer.Ordinal).Select(f => YamlData.Load(f)));
 
         var w = new StringBuilder();
         w.Append("""
@@ -71,6 +87,8 @@ internal static class BuiltInDataWriter
             // </auto-generated>
             #nullable enable
             using System.Text.RegularExpressions;
+            using ReportLint.Core.Findings;
+            using ReportLint.Core.Rules.Packs;
 
             namespace ReportLint.Core.Knowledge;
 
@@ -106,7 +124,21 @@ internal static class BuiltInDataWriter
         w.Append("        ],\n        [\n");
         foreach (var (industry, entry, weight) in industries.Entries)
             w.Append($"            ({industry}, {Lit(entry)}, {weight}),\n");
-        w.Append("        ]);\n\n");
+        // Each entry's words, as the lexicon would tokenise it on load.
+        w.Append("        ])\n    {\n        Tokens =\n        [\n");
+        foreach (var (_, entry, _) in industries.Entries)
+            w.Append($"            {List(Core.Documents.Words.TokenList(entry))},\n");
+        w.Append("        ],\n    };\n\n");
+
+        w.Append("    /// <summary>rules/packs/*.yaml, in file-name order</summary>\n    public static IReadOnlyList<PackRuleData> RulePacks() =>\n    [\n");
+        foreach (var r in packs)
+        {
+            string swap = r.Swap is null ? "null" : "[" + string.Join(", ", r.Swap.Select(p => $"({Lit(p.Key)}, {Lit(p.Replacement)})")) + "]";
+            string fields = r.Fields is null ? "null" : "[" + string.Join(", ", r.Fields.Select(List)) + "]";
+            w.Append($"        new({Lit(r.Id)}, {Lit(r.Kind)}, {Lit(r.Message)}, Severity.{r.Severity}, {Lit(r.Description)}, {Bool(r.IgnoreCase)}, {Bool(r.Enabled)},\n");
+            w.Append($"            {Lit(r.Pattern)}, {swap}, {fields}),\n");
+        }
+        w.Append("    ];\n\n");
 
         w.Append("    /// <summary>rules/placeholders.yaml, most specific first</summary>\n    public static IReadOnlyList<PlaceholderPattern> Placeholders() =>\n    [\n");
         foreach (var p in placeholders)
@@ -124,6 +156,8 @@ internal static class BuiltInDataWriter
 
     private static string Method(string id) =>
         "Placeholder" + string.Concat(id.Split('-', '_').Select(part => part.Length == 0 ? "" : char.ToUpperInvariant(part[0]) + part[1..]));
+
+    private static string Bool(bool b) => b ? "true" : "false";
 
     private static string List(IEnumerable<string> items) => "[" + string.Join(", ", items.Select(Lit)) + "]";
 

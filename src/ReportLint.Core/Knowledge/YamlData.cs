@@ -110,18 +110,6 @@ public sealed class YamlData
         return Parse(name, text);
     }
 
-    public static YamlData LoadEmbedded(string resourceName)
-    {
-        var assembly = typeof(YamlData).Assembly;
-        using var stream = assembly.GetManifestResourceStream(resourceName)
-                           ?? throw new InvalidOperationException($"built-in data '{resourceName}' is missing from the build");
-        using var reader = new StreamReader(stream);
-        return Parse(resourceName, reader.ReadToEnd());
-    }
-
-    public static IEnumerable<string> EmbeddedNames(string prefix) =>
-        typeof(YamlData).Assembly.GetManifestResourceNames().Where(n => n.StartsWith(prefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal);
-
     public DataFileException Error(YamlNode node, string problem) =>
         new(Name, (int)node.Start.Line, (int)node.Start.Column, problem);
 
