@@ -149,7 +149,7 @@ public sealed class LintCommand(TextWriter stdout, TextWriter stderr, Func<Strea
         if (report.Errors > 0) return ReportLintCli.HasErrors;
         if (report.Warnings > options.MaxWarnings)
         {
-            stderr.WriteLine($"reportlint: {Humanizer.ToQuantityExtensions.ToQuantity("warning", report.Warnings)}, more than --max-warnings {options.MaxWarnings} allows");
+            stderr.WriteLine($"reportlint: {ReportLint.Core.Output.TextFormatter.Quantity(report.Warnings, "warning")}, more than --max-warnings {options.MaxWarnings} allows");
             return ReportLintCli.HasErrors;
         }
         return ReportLintCli.Clean;
