@@ -49,7 +49,8 @@ public sealed class DocumentResult
 }
 
 /// <summary>
-/// The pipeline: document → figures → claims → rules → suppressions → findings. Rules run in catalogue order; a rule
+/// The pipeline: document → figures → claims → rules → suppressions → findings. Rules run in catalogue order (those that
+/// read the industry lexicons last), and findings come out in source order whatever the order they were found in; a rule
 /// that throws is reported as a tool notification and the others still run.
 /// </summary>
 public sealed class Linter
@@ -63,6 +64,8 @@ public sealed class Linter
     public Linter(IEnumerable<Rule>? rules = null, KnowledgeBase? knowledge = null, ILogger? logger = null, IEnumerable<Rule>? extraRules = null)
     {
         _rules = (rules ?? BuiltInRules.Create()).Concat(extraRules ?? []).ToList();
+        // Stable: catalogue order otherwise. Findings are sorted afterwards, so the order rules run in is not seen.
+        _runOrder = _rules.OrderBy(r => r.ReadsIndustryLexicons).ToList();
         var clash = _rules.GroupBy(r => r.Descriptor.Id, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
         if (clash is not null) throw new ArgumentException($"two rules have the id '{clash.Key}'", nameof(extraRules));
         _explicitKnowledge = knowledge;
@@ -70,6 +73,7 @@ public sealed class Linter
     }
 
     public IReadOnlyList<Rule> Rules => _rules;
+    private readonly List<Rule> _runOrder;
 
     /// <summary>The knowledge given, or the built-in one, loaded on first use (a run whose files all come from the cache never loads it).</summary>
     private KnowledgeBase _knowledge => _explicitKnowledge ?? KnowledgeBase.BuiltIn;
@@ -96,7 +100,7 @@ public sealed class Linter
         _logger.LogDebug("{Path}: {Statements} statements, {Values} values, {Rates} rates, {Growth} growth checks",
             document.Path, claims.Statements.Count, claims.Values.Count, claims.Rates.Count, claims.Growth.Count);
         var findings = new List<Finding>();
-        foreach (var rule in settings.PackRules.Count == 0 ? _rules : _rules.Concat(settings.PackRules))
+        foreach (var rule in settings.PackRules.Count == 0 ? _runOrder : _runOrder.Concat(settings.PackRules))
         {
             var descriptor = rule.Descriptor;
             if (!settings.IsEnabled(descriptor)) continue;
@@ -112,11 +116,14 @@ public sealed class Linter
         }
         var known = settings.PackRules.Count == 0 ? Descriptors : Descriptors.Concat(settings.PackRules.Select(r => r.Descriptor)).ToList();
         findings.AddRange(Suppressions.Apply(document, findings, known, settings.IsEnabled, settings.For(Suppressions.UnusedSuppression).Severity));
-        findings.Sort(CompareFindings);
+        // A stable sort: findings that tie (one rule, one place) keep the order their rule reported them in.
+        findings = findings.Order(FindingOrder).ToList();
         foreach (var warning in document.Warnings) notifications.Add(warning.Message);
         LineHash.Assign(document, findings);
         return new DocumentResult(document, claims, findings, notifications);
     }
+
+    private static readonly IComparer<Finding> FindingOrder = Comparer<Finding>.Create(CompareFindings);
 
     public static int CompareFindings(Finding a, Finding b)
     {

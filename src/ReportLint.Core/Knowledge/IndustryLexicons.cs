@@ -9,7 +9,12 @@ public sealed record IndustryLexicon(string Id, string Name, IReadOnlyList<strin
 }
 
 /// <summary>rules/domains/*.yaml as read: the industries in file-name order, and every entry with the index of its industry.</summary>
-public sealed record IndustryLexiconsData(IReadOnlyList<IndustryLexicon> Industries, IReadOnlyList<(int Industry, string Entry, int Weight)> Entries);
+public sealed record IndustryLexiconsData(IReadOnlyList<IndustryLexicon> Industries, IReadOnlyList<(int Industry, string Entry, int Weight)> Entries)
+{
+    /// <summary>Each entry's words as matching sees them (<see cref="Words.TokenList"/>), when known in advance: the compiled-in
+    /// data carries them, so start-up tokenises nothing. Null: tokenise each entry on load.</summary>
+    public IReadOnlyList<string[]>? Tokens { get; init; }
+}
 
 /// <summary>A lexicon word or phrase found in text: where, its normalised form, and its weight in each industry that lists it.</summary>
 public sealed record LexiconHit(TextSpan Span, string Key, IReadOnlyList<(IndustryLexicon Industry, int Weight)> Weights)
@@ -78,44 +83,55 @@ public sealed class IndustryProfile
 /// </summary>
 public sealed class IndustryLexicons
 {
-    private sealed class Node
-    {
-        public Dictionary<string, Node>? Next;
-        public List<(IndustryLexicon, int)>? Weights;
-        public string? Key;
-    }
-
-    private readonly Node _root = new();
+    // A token trie in arrays. Node 0 is the root; its children are looked up by word in _root (every word of the text
+    // goes through it), deeper edges by (node, word) in _edges. A node that ends an entry has its key and its weights.
+    // Sized from the entry count up front and no object per node: this is built at every start.
+    private readonly Dictionary<string, int> _root;
+    private readonly Dictionary<(int Node, string Word), int> _edges = new();
+    private readonly List<string?> _keys;
+    private readonly List<(IndustryLexicon, int)[]?> _weights;
     private readonly Dictionary<string, IndustryLexicon> _byCategory = new(StringComparer.Ordinal);
     private int _maxTokens = 1;
 
-    public IndustryLexicons(IReadOnlyList<IndustryLexicon> industries, IEnumerable<(IndustryLexicon Industry, string Entry, int Weight)> entries)
+    public IndustryLexicons(IReadOnlyList<IndustryLexicon> industries, IEnumerable<(IndustryLexicon Industry, string Entry, int Weight)> entries, IReadOnlyList<string[]>? tokens = null)
     {
         Industries = industries;
+        int expected = tokens?.Count ?? 0;
+        _root = new Dictionary<string, int>(expected, StringComparer.Ordinal);
+        _keys = new List<string?>(expected + 1) { null };
+        _weights = new List<(IndustryLexicon, int)[]?>(expected + 1) { null };
+        int index = 0;
         foreach (var (industry, entry, weight) in entries)
         {
-            var tokens = Words.Tokenize(entry).Select(t => t.Token).ToList();
-            if (tokens.Count == 0) continue;
-            var node = _root;
-            foreach (var token in tokens)
+            IReadOnlyList<string> words = tokens is not null ? tokens[index++] : Words.TokenList(entry);
+            if (words.Count == 0) continue;
+            int node = 0;
+            foreach (var word in words)
             {
-                node.Next ??= new Dictionary<string, Node>(StringComparer.Ordinal);
-                if (!node.Next.TryGetValue(token, out var child)) node.Next[token] = child = new Node();
+                bool found = node == 0 ? _root.TryGetValue(word, out int child) : _edges.TryGetValue((node, word), out child);
+                if (!found)
+                {
+                    child = _keys.Count;
+                    _keys.Add(null);
+                    _weights.Add(null);
+                    if (node == 0) _root[word] = child;
+                    else _edges[(node, word)] = child;
+                }
                 node = child;
             }
-            node.Key ??= string.Join(' ', tokens);
-            node.Weights ??= new List<(IndustryLexicon, int)>();
-            int existing = node.Weights.FindIndex(w => w.Item1.Index == industry.Index);
-            if (existing >= 0) node.Weights[existing] = (industry, Math.Max(weight, node.Weights[existing].Item2));
-            else node.Weights.Add((industry, weight));
-            _maxTokens = Math.Max(_maxTokens, tokens.Count);
+            _keys[node] ??= words.Count == 1 ? words[0] : string.Join(' ', words);
+            var weights = _weights[node];
+            int existing = weights is null ? -1 : Array.FindIndex(weights, w => w.Item1.Index == industry.Index);
+            if (existing >= 0) weights![existing] = (industry, Math.Max(weight, weights[existing].Item2));
+            else _weights[node] = weights is null ? [(industry, weight)] : [.. weights, (industry, weight)];
+            _maxTokens = Math.Max(_maxTokens, words.Count);
         }
         foreach (var industry in industries)
             foreach (var label in industry.Categories.Append(industry.Name))
                 _byCategory.TryAdd(CategoryKey(label), industry);
     }
 
-    public IndustryLexicons(IndustryLexiconsData data) : this(data.Industries, data.Entries.Select(e => (data.Industries[e.Industry], e.Entry, e.Weight))) { }
+    public IndustryLexicons(IndustryLexiconsData data) : this(data.Industries, data.Entries.Select(e => (data.Industries[e.Industry], e.Entry, e.Weight)), data.Tokens) { }
 
     public IReadOnlyList<IndustryLexicon> Industries { get; }
 
@@ -140,17 +156,16 @@ public sealed class IndustryLexicons
         int i = 0;
         while (i < tokens.Count)
         {
-            Node? best = null;
-            int bestEnd = -1;
-            var node = _root;
+            int best = -1, bestEnd = -1, node = 0;
             for (int j = i; j < tokens.Count && j - i < _maxTokens; j++)
             {
-                if (node.Next is null || !node.Next.TryGetValue(tokens[j].Token, out var child)) break;
+                bool found = node == 0 ? _root.TryGetValue(tokens[j].Token, out int child) : _edges.TryGetValue((node, tokens[j].Token), out child);
+                if (!found) break;
                 node = child;
-                if (node.Weights is not null) { best = node; bestEnd = j; }
+                if (_weights[node] is not null) { best = node; bestEnd = j; }
             }
-            if (best is null) { i++; continue; }
-            hits.Add(new LexiconHit(new TextSpan(baseOffset + tokens[i].Start, baseOffset + tokens[bestEnd].End), best.Key!, best.Weights!));
+            if (best < 0) { i++; continue; }
+            hits.Add(new LexiconHit(new TextSpan(baseOffset + tokens[i].Start, baseOffset + tokens[bestEnd].End), _keys[best]!, _weights[best]!));
             i = bestEnd + 1;
         }
         return hits;

@@ -24,13 +24,32 @@ public sealed class PhraseMatcher<T>
             // Sorted by key, ties in insertion order, so the first phrase listed wins as it always has.
             var order = Enumerable.Range(0, entries.Count).ToArray();
             Array.Sort(order, (a, b) => string.CompareOrdinal(entries[a].Key, entries[b].Key) is var c and not 0 ? c : a.CompareTo(b));
-            var builder = new Builder(order.Select(i => entries[i]).ToList());
-            _edgeChar = [.. builder.EdgeChar];
-            _edgeTarget = [.. builder.EdgeTarget];
-            _edgeStart = [.. builder.EdgeStart];
-            _edgeCount = [.. builder.EdgeCount];
-            _valueIndex = [.. builder.ValueIndex];
-            _values = [.. builder.Values];
+            var sorted = new (string Key, T Value)[order.Length];
+            for (int i = 0; i < order.Length; i++) sorted[i] = entries[order[i]];
+            // One node per distinct prefix: each key adds the characters it does not share with the key before it. The
+            // arrays are allocated once at their final size (this runs at every start, where memory first touched is dear).
+            int nodes = 1, values = 0;
+            for (int i = 0; i < sorted.Length; i++)
+            {
+                int shared = i == 0 ? 0 : CommonPrefix(sorted[i - 1].Key, sorted[i].Key);
+                nodes += sorted[i].Key.Length - shared;
+                if (i == 0 || shared < sorted[i].Key.Length || sorted[i - 1].Key.Length != sorted[i].Key.Length) values++;
+            }
+            _edgeChar = new char[nodes - 1];
+            _edgeTarget = new int[nodes - 1];
+            _edgeStart = new int[nodes];
+            _edgeCount = new int[nodes];
+            _valueIndex = new int[nodes];
+            _values = new T[values];
+            var builder = new Builder(this, sorted);
+            builder.Build(builder.NewNode(), 0, sorted.Length, 0);
+        }
+
+        private static int CommonPrefix(string a, string b)
+        {
+            int n = 0, max = Math.Min(a.Length, b.Length);
+            while (n < max && a[n] == b[n]) n++;
+            return n;
         }
 
         public bool HasValue(int node) => _valueIndex[node] >= 0;
@@ -51,53 +70,49 @@ public sealed class PhraseMatcher<T>
             return -1;
         }
 
-        private sealed class Builder
+        private sealed class Builder(Trie trie, (string Key, T Value)[] sorted)
         {
-            public readonly List<int> EdgeStart = [], EdgeCount = [], ValueIndex = [], EdgeTarget = [];
-            public readonly List<char> EdgeChar = [];
-            public readonly List<T> Values = [];
-            private readonly List<(string Key, T Value)> _sorted;
+            private int _nodes, _edges, _values;
 
-            public Builder(List<(string Key, T Value)> sorted)
+            public int NewNode()
             {
-                _sorted = sorted;
-                Build(NewNode(), 0, sorted.Count, 0);
+                trie._valueIndex[_nodes] = -1;
+                return _nodes++;
             }
 
-            private int NewNode()
+            /// <summary>The end of the run of entries from <paramref name="i"/> that share the character at <paramref name="depth"/>.</summary>
+            private int GroupEnd(int i, int hi, int depth)
             {
-                EdgeStart.Add(0);
-                EdgeCount.Add(0);
-                ValueIndex.Add(-1);
-                return ValueIndex.Count - 1;
+                int j = i + 1;
+                while (j < hi && sorted[j].Key[depth] == sorted[i].Key[depth]) j++;
+                return j;
             }
 
             /// <summary>Fills <paramref name="node"/> from entries [lo, hi), which share their first <paramref name="depth"/> characters.</summary>
-            private void Build(int node, int lo, int hi, int depth)
+            /// <remarks>Two passes over the children (edges first, so a node's edges are contiguous, then each subtree) and no
+            /// allocation per node: a gazetteer has tens of thousands of nodes.</remarks>
+            public void Build(int node, int lo, int hi, int depth)
             {
-                if (lo < hi && _sorted[lo].Key.Length == depth)
+                if (lo < hi && sorted[lo].Key.Length == depth)
                 {
-                    Values.Add(_sorted[lo].Value);
-                    ValueIndex[node] = Values.Count - 1;
-                    while (lo < hi && _sorted[lo].Key.Length == depth) lo++;
+                    trie._values[_values] = sorted[lo].Value;
+                    trie._valueIndex[node] = _values++;
+                    while (lo < hi && sorted[lo].Key.Length == depth) lo++;
                 }
-                var groups = new List<(int Lo, int Hi)>();
-                for (int i = lo; i < hi;)
+                trie._edgeStart[node] = _edges;
+                int first = _nodes, children = 0;
+                for (int i = lo; i < hi; i = GroupEnd(i, hi, depth), children++)
                 {
-                    int j = i + 1;
-                    while (j < hi && _sorted[j].Key[depth] == _sorted[i].Key[depth]) j++;
-                    groups.Add((i, j));
-                    i = j;
+                    trie._edgeChar[_edges] = sorted[i].Key[depth];
+                    trie._edgeTarget[_edges++] = NewNode();
                 }
-                EdgeStart[node] = EdgeChar.Count;
-                EdgeCount[node] = groups.Count;
-                int first = ValueIndex.Count;
-                foreach (var (glo, _) in groups)
+                trie._edgeCount[node] = children;
+                for (int i = lo, g = 0; i < hi; g++)
                 {
-                    EdgeChar.Add(_sorted[glo].Key[depth]);
-                    EdgeTarget.Add(NewNode());
+                    int end = GroupEnd(i, hi, depth);
+                    Build(first + g, i, end, depth + 1);
+                    i = end;
                 }
-                for (int g = 0; g < groups.Count; g++) Build(first + g, groups[g].Lo, groups[g].Hi, depth + 1);
             }
         }
     }

@@ -32,11 +32,21 @@ public sealed class SegmentDimensions
     /// <summary>Lower case, prefix removed, "-", "/" and runs of spaces treated alike.</summary>
     public string Key(string name)
     {
-        var t = name.Trim().TrimEnd(':', ',', '.').Trim();
+        var t = name.AsSpan().Trim().TrimEnd(":,.").Trim();
         foreach (var p in Prefixes ?? [])
-            if (t.StartsWith(p + " ", StringComparison.OrdinalIgnoreCase)) { t = t[(p.Length + 1)..]; break; }
-        var chars = t.ToLowerInvariant().Select(c => char.IsLetterOrDigit(c) ? c : ' ').ToArray();
-        return string.Join(' ', new string(chars).Split(' ', StringSplitOptions.RemoveEmptyEntries));
+            if (t.Length > p.Length && t[p.Length] == ' ' && t[..p.Length].Equals(p, StringComparison.OrdinalIgnoreCase)) { t = t[(p.Length + 1)..]; break; }
+        // Letters and digits, lower-cased; every run of anything else becomes one space, none at either end.
+        Span<char> key = t.Length <= 256 ? stackalloc char[t.Length] : new char[t.Length];
+        int n = 0;
+        bool gap = false;
+        foreach (char c in t)
+        {
+            if (!char.IsLetterOrDigit(c)) { gap = true; continue; }
+            if (gap && n > 0) key[n++] = ' ';
+            gap = false;
+            key[n++] = char.ToLowerInvariant(c);
+        }
+        return new string(key[..n]);
     }
 
     /// <summary>The known dimension for a name, or a new one named as written (reports invent dimensions freely).</summary>

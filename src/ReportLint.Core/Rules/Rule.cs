@@ -118,4 +118,10 @@ public abstract class Rule
 {
     public abstract RuleDescriptor Descriptor { get; }
     public abstract void Check(RuleContext context);
+
+    /// <summary>
+    /// Whether the rule reads the industry lexicons, the slowest knowledge to build. The linter runs such rules after the
+    /// others, so that on a one-file run the other rules overlap the lexicons being built on a second core.
+    /// </summary>
+    public virtual bool ReadsIndustryLexicons => false;
 }

@@ -25,6 +25,8 @@ public sealed class OffTopicPassageRule : Rule
 
     public override RuleDescriptor Descriptor => Rule;
 
+    public override bool ReadsIndustryLexicons => true;
+
     public override void Check(RuleContext context)
     {
         var pinned = context.Industry is { } name ? context.Knowledge.Industries.Named(name) : null;
