@@ -86,6 +86,8 @@ public sealed class CacheAndParallelTests : IDisposable
     [InlineData("{\"format\": 99, \"tool\": \"x\", \"entries\": {}}")]
     [InlineData("{\"format\": 1, \"tool\": \"0.0.0-other\", \"entries\": {}}")]
     [InlineData("[1, 2, 3]")]
+    [InlineData("{\"format\": 2, \"tool\": \"0.0.0-other\", \"shards\": [{}]}")]
+    [InlineData("{\"format\": 2, \"tool\": \"x\", \"shards\": [1]}")]
     public void A_corrupt_or_foreign_cache_is_ignored_with_a_note(string content)
     {
         string cache = Path.Combine(_dir, "cache.json");
@@ -97,5 +99,18 @@ public sealed class CacheAndParallelTests : IDisposable
         var again = CliTests.Run("lint", TestPaths.SeedReport, "--cache-location", cache, "--no-color");
         again.Err.Should().BeEmpty();
         again.Out.Should().Be(run.Out);
+    }
+
+    [Fact]
+    public void A_cache_damaged_inside_one_shard_is_ignored_with_a_note()
+    {
+        string cache = Path.Combine(_dir, "cache.json");
+        var first = CliTests.Run("lint", TestPaths.SeedReport, "--cache-location", cache, "--no-color");
+        string text = File.ReadAllText(cache);
+        text.Should().Contain("\"findings\":[");
+        File.WriteAllText(cache, text.Replace("\"findings\":[", "\"findings\":{"));
+        var run = CliTests.Run("lint", TestPaths.SeedReport, "--cache-location", cache, "--no-color");
+        run.Err.Should().Contain("ignoring the cache").And.Contain("cannot be read");
+        run.Out.Should().Be(first.Out);
     }
 }
