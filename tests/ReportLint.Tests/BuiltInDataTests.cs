@@ -118,17 +118,39 @@ internal static class BuiltInDataWriter
             .Select(l => "        " + List(l))));
         w.Append(");\n\n");
 
-        w.Append("    /// <summary>rules/domains/*.yaml, in file-name order</summary>\n    public static IndustryLexiconsData Industries() => new(\n        [\n");
+        // The lexicons as their built trie (LexiconTable), in arrays the binary carries as data: no entry is read or
+        // tokenised, and no trie built, when the linter starts.
+        var table = LexiconTable.Build(industries.Entries.Select(e => (e.Industry, (IReadOnlyList<string>)Core.Documents.Words.TokenList(e.Entry), e.Weight)));
+        w.Append("    /// <summary>rules/domains/*.yaml, in file-name order, with their entries' trie built</summary>\n    public static IndustryLexiconsData Industries() => new(\n        [\n");
         foreach (var i in industries.Industries)
             w.Append($"            new({Lit(i.Id)}, {Lit(i.Name)}, {List(i.Categories)}, {i.Index}),\n");
-        w.Append("        ],\n        [\n");
-        foreach (var (industry, entry, weight) in industries.Entries)
-            w.Append($"            ({industry}, {Lit(entry)}, {weight}),\n");
-        // Each entry's words, as the lexicon would tokenise it on load.
-        w.Append("        ])\n    {\n        Tokens =\n        [\n");
-        foreach (var (_, entry, _) in industries.Entries)
-            w.Append($"            {List(Core.Documents.Words.TokenList(entry))},\n");
-        w.Append("        ],\n    };\n\n");
+        w.Append("        ],\n        [])\n    {\n        Table = new LexiconTable\n        {\n");
+        foreach (var name in new[] { "Vocabulary", "Slots", "RootChild", "EdgeStart", "EdgeCount", "EdgeWord", "EdgeChild", "Key", "Keys", "WeightStart", "WeightCount", "WeightIndustry", "WeightValue" })
+            w.Append($"            {name} = Lexicon.{name},\n");
+        w.Append($"            MaxWords = {table.MaxWords},\n        }},\n    }};\n\n");
+        w.Append("    private static class Lexicon\n    {\n");
+        Array("string", "Vocabulary", table.Vocabulary.Select(Lit));
+        foreach (var (name, values) in new (string, int[])[] { ("Slots", table.Slots), ("RootChild", table.RootChild), ("EdgeStart", table.EdgeStart),
+                     ("EdgeCount", table.EdgeCount), ("EdgeWord", table.EdgeWord), ("EdgeChild", table.EdgeChild), ("Key", table.Key) })
+            Array("int", name, values.Select(v => v.ToString(CultureInfo.InvariantCulture)));
+        Array("string", "Keys", table.Keys.Select(Lit));
+        foreach (var (name, values) in new (string, int[])[] { ("WeightStart", table.WeightStart), ("WeightCount", table.WeightCount),
+                     ("WeightIndustry", table.WeightIndustry), ("WeightValue", table.WeightValue) })
+            Array("int", name, values.Select(v => v.ToString(CultureInfo.InvariantCulture)));
+        w.Append("    }\n\n");
+
+        void Array(string type, string name, IEnumerable<string> items)
+        {
+            w.Append($"        public static readonly {type}[] {name} =\n        [\n");
+            var line = new StringBuilder();
+            foreach (var item in items)
+            {
+                if (line.Length > 0 && line.Length + item.Length > 110) { w.Append("            ").Append(line.ToString().TrimEnd()).Append('\n'); line.Clear(); }
+                line.Append(item).Append(", ");
+            }
+            if (line.Length > 0) w.Append("            ").Append(line.ToString().TrimEnd()).Append('\n');
+            w.Append("        ];\n");
+        }
 
         w.Append("    /// <summary>rules/packs/*.yaml, in file-name order</summary>\n    public static IReadOnlyList<PackRuleData> RulePacks() =>\n    [\n");
         foreach (var r in packs)

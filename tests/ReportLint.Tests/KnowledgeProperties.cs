@@ -1,5 +1,6 @@
 using CsCheck;
 using FluentAssertions;
+using ReportLint.Core.Documents;
 using ReportLint.Core.Knowledge;
 using Xunit;
 
@@ -26,5 +27,53 @@ public class KnowledgeProperties
         var pieces = Gen.Int[0, words.Length - 1].Select(i => words[i]);
         var names = Gen.OneOf(pieces.Array[0, 8].Select(p => string.Join(" ", p)), pieces.Array[0, 8].Select(string.Concat), Gen.String);
         names.Sample(name => dimensions.Key(name).Should().Be(PlainKey(dimensions, name), $"the key of '{name}'"), iter: 20_000);
+    }
+
+    /// <summary>Lexicon matching as its definition states it: at each word, the longest run of words that is an entry.</summary>
+    private static List<string> PlainLexiconHits(IndustryLexiconsData data, string text)
+    {
+        var entries = new Dictionary<string, List<(int Industry, int Weight)>>(StringComparer.Ordinal);
+        int longest = 1;
+        foreach (var (industry, entry, weight) in data.Entries)
+        {
+            var words = Words.TokenList(entry);
+            if (words.Count == 0) continue;
+            longest = Math.Max(longest, words.Count);
+            var list = entries.TryGetValue(string.Join(' ', words), out var l) ? l : entries[string.Join(' ', words)] = [];
+            int existing = list.FindIndex(w => w.Industry == industry);
+            if (existing >= 0) list[existing] = (industry, Math.Max(weight, list[existing].Weight));
+            else list.Add((industry, weight));
+        }
+        var tokens = Words.Tokenize(text).ToList();
+        var hits = new List<string>();
+        for (int i = 0; i < tokens.Count;)
+        {
+            int n = Math.Min(longest, tokens.Count - i);
+            while (n > 0 && !entries.ContainsKey(string.Join(' ', tokens.Skip(i).Take(n).Select(t => t.Token)))) n--;
+            if (n == 0) { i++; continue; }
+            string key = string.Join(' ', tokens.Skip(i).Take(n).Select(t => t.Token));
+            hits.Add($"{tokens[i].Start}-{tokens[i + n - 1].End} {key} {string.Join(",", entries[key].Select(w => $"{w.Industry}:{w.Weight}"))}");
+            i += n;
+        }
+        return hits;
+    }
+
+    [Fact]
+    public void The_compiled_lexicon_table_finds_the_longest_entry_at_each_word()
+    {
+        var rules = Path.Combine(TestPaths.RepoRoot, "rules", "domains");
+        var data = IndustryLexicons.Read(Directory.GetFiles(rules, "*.yaml").OrderBy(f => Path.GetFileName(f), StringComparer.Ordinal).Select(f => YamlData.Load(f)));
+        var compiled = IndustryLexicons.BuiltIn;
+        string Hits(string text) => string.Join("\n", compiled.Find(text).Select(h => $"{h.Span.Start}-{h.Span.End} {h.Key} {string.Join(",", h.Weights.Select(w => $"{w.Industry.Index}:{w.Weight}"))}"));
+
+        var texts = Directory.GetFiles(Path.Combine(TestPaths.RepoRoot, "tests", "ReportLint.Tests", "Fixtures"), "*.md", SearchOption.AllDirectories)
+            .Append(TestPaths.SeedReport).Select(File.ReadAllText).ToList();
+        texts.Should().HaveCountGreaterThan(5);
+        foreach (var text in texts) Hits(text).Should().Be(string.Join("\n", PlainLexiconHits(data, text)));
+
+        // Runs of lexicon words, where phrases overlap and nest.
+        var pieces = data.Entries.Select(e => e.Entry).Concat(data.Entries.SelectMany(e => Words.TokenList(e.Entry))).Distinct().Order(StringComparer.Ordinal).ToArray();
+        Gen.Int[0, pieces.Length - 1].Select(i => pieces[i]).Array[1, 40].Select(w => string.Join(" ", w)).Sample(text =>
+            Hits(text).Should().Be(string.Join("\n", PlainLexiconHits(data, text))), iter: 2_000);
     }
 }

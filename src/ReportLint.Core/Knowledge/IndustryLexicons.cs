@@ -11,9 +11,9 @@ public sealed record IndustryLexicon(string Id, string Name, IReadOnlyList<strin
 /// <summary>rules/domains/*.yaml as read: the industries in file-name order, and every entry with the index of its industry.</summary>
 public sealed record IndustryLexiconsData(IReadOnlyList<IndustryLexicon> Industries, IReadOnlyList<(int Industry, string Entry, int Weight)> Entries)
 {
-    /// <summary>Each entry's words as matching sees them (<see cref="Words.TokenList"/>), when known in advance: the compiled-in
-    /// data carries them, so start-up tokenises nothing. Null: tokenise each entry on load.</summary>
-    public IReadOnlyList<string[]>? Tokens { get; init; }
+    /// <summary>The entries' trie, when built in advance: the compiled-in data carries it, so a run builds nothing. Null: build
+    /// it from <see cref="Entries"/> on load.</summary>
+    public LexiconTable? Table { get; init; }
 }
 
 /// <summary>A lexicon word or phrase found in text: where, its normalised form, and its weight in each industry that lists it.</summary>
@@ -83,55 +83,35 @@ public sealed class IndustryProfile
 /// </summary>
 public sealed class IndustryLexicons
 {
-    // A token trie in arrays. Node 0 is the root; its children are looked up by word in _root (every word of the text
-    // goes through it), deeper edges by (node, word) in _edges. A node that ends an entry has its key and its weights.
-    // Sized from the entry count up front and no object per node: this is built at every start.
-    private readonly Dictionary<string, int> _root;
-    private readonly Dictionary<(int Node, string Word), int> _edges = new();
-    private readonly List<string?> _keys;
-    private readonly List<(IndustryLexicon, int)[]?> _weights;
+    private readonly LexiconTable _table;
+    // Each node's weights as hits carry them, made on first use (a race only makes the same array twice).
+    private readonly (IndustryLexicon, int)[]?[] _weights;
     private readonly Dictionary<string, IndustryLexicon> _byCategory = new(StringComparer.Ordinal);
-    private int _maxTokens = 1;
 
-    public IndustryLexicons(IReadOnlyList<IndustryLexicon> industries, IEnumerable<(IndustryLexicon Industry, string Entry, int Weight)> entries, IReadOnlyList<string[]>? tokens = null)
+    public IndustryLexicons(IReadOnlyList<IndustryLexicon> industries, IEnumerable<(IndustryLexicon Industry, string Entry, int Weight)> entries)
+        : this(industries, LexiconTable.Build(entries.Select(e => (e.Industry.Index, (IReadOnlyList<string>)Words.TokenList(e.Entry), e.Weight)))) { }
+
+    public IndustryLexicons(IReadOnlyList<IndustryLexicon> industries, LexiconTable table)
     {
         Industries = industries;
-        int expected = tokens?.Count ?? 0;
-        _root = new Dictionary<string, int>(expected, StringComparer.Ordinal);
-        _keys = new List<string?>(expected + 1) { null };
-        _weights = new List<(IndustryLexicon, int)[]?>(expected + 1) { null };
-        int index = 0;
-        foreach (var (industry, entry, weight) in entries)
-        {
-            IReadOnlyList<string> words = tokens is not null ? tokens[index++] : Words.TokenList(entry);
-            if (words.Count == 0) continue;
-            int node = 0;
-            foreach (var word in words)
-            {
-                bool found = node == 0 ? _root.TryGetValue(word, out int child) : _edges.TryGetValue((node, word), out child);
-                if (!found)
-                {
-                    child = _keys.Count;
-                    _keys.Add(null);
-                    _weights.Add(null);
-                    if (node == 0) _root[word] = child;
-                    else _edges[(node, word)] = child;
-                }
-                node = child;
-            }
-            _keys[node] ??= words.Count == 1 ? words[0] : string.Join(' ', words);
-            var weights = _weights[node];
-            int existing = weights is null ? -1 : Array.FindIndex(weights, w => w.Item1.Index == industry.Index);
-            if (existing >= 0) weights![existing] = (industry, Math.Max(weight, weights[existing].Item2));
-            else _weights[node] = weights is null ? [(industry, weight)] : [.. weights, (industry, weight)];
-            _maxTokens = Math.Max(_maxTokens, words.Count);
-        }
+        _table = table;
+        _weights = new (IndustryLexicon, int)[]?[table.NodeCount];
         foreach (var industry in industries)
             foreach (var label in industry.Categories.Append(industry.Name))
                 _byCategory.TryAdd(CategoryKey(label), industry);
     }
 
-    public IndustryLexicons(IndustryLexiconsData data) : this(data.Industries, data.Entries.Select(e => (data.Industries[e.Industry], e.Entry, e.Weight)), data.Tokens) { }
+    public IndustryLexicons(IndustryLexiconsData data)
+        : this(data.Industries, data.Table ?? LexiconTable.Build(data.Entries.Select(e => (e.Industry, (IReadOnlyList<string>)Words.TokenList(e.Entry), e.Weight)))) { }
+
+    private (IndustryLexicon, int)[] WeightsAt(int node)
+    {
+        if (_weights[node] is { } known) return known;
+        var weights = new (IndustryLexicon, int)[_table.WeightCount[node]];
+        for (int i = 0; i < weights.Length; i++)
+            weights[i] = (Industries[_table.WeightIndustry[_table.WeightStart[node] + i]], _table.WeightValue[_table.WeightStart[node] + i]);
+        return _weights[node] = weights;
+    }
 
     public IReadOnlyList<IndustryLexicon> Industries { get; }
 
@@ -157,15 +137,14 @@ public sealed class IndustryLexicons
         while (i < tokens.Count)
         {
             int best = -1, bestEnd = -1, node = 0;
-            for (int j = i; j < tokens.Count && j - i < _maxTokens; j++)
+            for (int j = i; j < tokens.Count && j - i < _table.MaxWords; j++)
             {
-                bool found = node == 0 ? _root.TryGetValue(tokens[j].Token, out int child) : _edges.TryGetValue((node, tokens[j].Token), out child);
-                if (!found) break;
-                node = child;
-                if (_weights[node] is not null) { best = node; bestEnd = j; }
+                node = _table.Child(node, tokens[j].Token);
+                if (node < 0) break;
+                if (_table.Key[node] >= 0) { best = node; bestEnd = j; }
             }
             if (best < 0) { i++; continue; }
-            hits.Add(new LexiconHit(new TextSpan(baseOffset + tokens[i].Start, baseOffset + tokens[bestEnd].End), _keys[best]!, _weights[best]!));
+            hits.Add(new LexiconHit(new TextSpan(baseOffset + tokens[i].Start, baseOffset + tokens[bestEnd].End), _table.Keys[_table.Key[best]], WeightsAt(best)));
             i = bestEnd + 1;
         }
         return hits;
