@@ -1,4 +1,3 @@
-using System.Reflection;
 using Microsoft.Extensions.Logging;
 using ReportLint.Core.Documents;
 using ReportLint.Core.Engine;
@@ -30,8 +29,8 @@ public sealed class LintCommand(TextWriter stdout, TextWriter stderr, Func<Strea
 {
     public static readonly string[] Formats = ["text", "json", "sarif", "github", "html"];
 
-    public static string ToolVersion =>
-        typeof(Linter).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
+    /// <summary>The package version ($(Version) at build time; --version adds the commit).</summary>
+    public static string ToolVersion => BuildInfo.Version;
 
     public int Execute(LintCommandOptions options)
     {

@@ -31,15 +31,15 @@ public sealed class KnowledgeBase
     public static KnowledgeBase BuiltIn => _builtIn.Value;
 
     /// <summary>
-    /// Starts building the gazetteer and the industry lexicons (the two largest matchers) on a background thread and returns
-    /// at once, so a one-file run reads and parses its file meanwhile on a second core. Nothing waits on that thread: whoever
+    /// Starts building the built-in knowledge (gazetteer, segmentation vocabulary, company names, placeholders, lexicons) on
+    /// a background thread and returns at once, so a one-file run reads and parses its file meanwhile on a second core. Nothing waits on that thread: whoever
     /// needs a matcher first takes it from its <see cref="Lazy{T}"/>, built or being built. A plain thread, not the pool:
     /// starting the pool's workers costs a one-file run more than the thread saves it.
     /// </summary>
     public static void WarmUp() =>
         new Thread(static () =>
         {
-            _ = Gazetteer.BuiltIn;
+            _ = BuiltIn;
             _ = IndustryLexicons.BuiltIn;
         }) { IsBackground = true, Name = "reportlint warm-up" }.Start();
 }
