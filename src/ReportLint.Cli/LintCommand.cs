@@ -48,7 +48,7 @@ public sealed class LintCommand(TextWriter stdout, TextWriter stderr, Func<Strea
         if (options.MaxWarnings is < 0) throw new UsageException("--max-warnings takes a number of warnings, 0 or more");
         bool useCache = options.Cache || options.CacheLocation is not null;
         // Without a cache every file needs the built-in knowledge: start building it while inputs and configuration are found.
-        if (!useCache) KnowledgeBase.WarmUp();
+        if (!useCache) Linter.WarmUp();
         var linter = new Linter(logger: logger);
         var configs = new ConfigFinder(options.Config, linter.Descriptors);
         var baseline = options.Baseline is null ? null : LoadBaseline(options.Baseline);
