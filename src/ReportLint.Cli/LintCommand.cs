@@ -180,7 +180,6 @@ public sealed class LintCommand(TextWriter stdout, TextWriter stderr, Func<Strea
             yield return ((file.FullPath is null ? file.Path : Path.GetRelativePath(folder, file.FullPath)).Replace('\\', '/'), file);
     }
 
-    /// <param name="showDocument">Keep the linted text and growth charts for a report that shows the document (HTML).</param>
     /// <summary>The content hash of a file the cache can answer for (not standard input, not one linted in sections), or null.</summary>
     private static string? HashIfCacheable(LintInput input)
     {
@@ -206,6 +205,9 @@ public sealed class LintCommand(TextWriter stdout, TextWriter stderr, Func<Strea
             : null;
     }
 
+    /// <param name="showDocument">Keep the linted text and growth charts for a report that shows the document (HTML).</param>
+    /// <remarks>With a cache, the bytes read here are hashed again even when the file was hashed before: the result is
+    /// stored under the hash of the text it came from, should the file have changed in between.</remarks>
     private FileReport LintOne(Linter linter, LintInput input, Core.Configuration.ReportLintConfig config, ILogger logger, bool showDocument, ResultCache? cache)
     {
         var settings = config.Settings;

@@ -56,6 +56,7 @@ public sealed class DocumentResult
 public sealed class Linter
 {
     private readonly IReadOnlyList<Rule> _rules;
+    private readonly List<Rule> _runOrder;
     private readonly KnowledgeBase? _explicitKnowledge;
     private readonly ILogger _logger;
 
@@ -88,7 +89,6 @@ public sealed class Linter
             _ = KnowledgeBase.BuiltIn;
             _ = Knowledge.IndustryLexicons.BuiltIn;
         }) { IsBackground = true, Name = "reportlint warm-up" }.Start();
-    private readonly List<Rule> _runOrder;
 
     /// <summary>The knowledge given, or the built-in one, loaded on first use (a run whose files all come from the cache never loads it).</summary>
     private KnowledgeBase _knowledge => _explicitKnowledge ?? KnowledgeBase.BuiltIn;
