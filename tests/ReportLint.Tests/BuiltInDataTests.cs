@@ -120,7 +120,7 @@ internal static class BuiltInDataWriter
 
         // The lexicons as their built trie (LexiconTable), in arrays the binary carries as data: no entry is read or
         // tokenised, and no trie built, when the linter starts.
-        var table = LexiconTable.Build(industries.Entries.Select(e => (e.Industry, (IReadOnlyList<string>)Core.Documents.Words.TokenList(e.Entry), e.Weight)));
+        var table = LexiconTable.Build(industries.Entries);
         w.Append("    /// <summary>rules/domains/*.yaml, in file-name order, with their entries' trie built</summary>\n    public static IndustryLexiconsData Industries() => new(\n        [\n");
         foreach (var i in industries.Industries)
             w.Append($"            new({Lit(i.Id)}, {Lit(i.Name)}, {List(i.Categories)}, {i.Index}),\n");

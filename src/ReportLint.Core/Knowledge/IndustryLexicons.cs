@@ -88,9 +88,6 @@ public sealed class IndustryLexicons
     private readonly (IndustryLexicon, int)[]?[] _weights;
     private readonly Dictionary<string, IndustryLexicon> _byCategory = new(StringComparer.Ordinal);
 
-    public IndustryLexicons(IReadOnlyList<IndustryLexicon> industries, IEnumerable<(IndustryLexicon Industry, string Entry, int Weight)> entries)
-        : this(industries, LexiconTable.Build(entries.Select(e => (e.Industry.Index, (IReadOnlyList<string>)Words.TokenList(e.Entry), e.Weight)))) { }
-
     public IndustryLexicons(IReadOnlyList<IndustryLexicon> industries, LexiconTable table)
     {
         Industries = industries;
@@ -102,7 +99,7 @@ public sealed class IndustryLexicons
     }
 
     public IndustryLexicons(IndustryLexiconsData data)
-        : this(data.Industries, data.Table ?? LexiconTable.Build(data.Entries.Select(e => (e.Industry, (IReadOnlyList<string>)Words.TokenList(e.Entry), e.Weight)))) { }
+        : this(data.Industries, data.Table ?? LexiconTable.Build(data.Entries)) { }
 
     private (IndustryLexicon, int)[] WeightsAt(int node)
     {

@@ -72,6 +72,11 @@ public sealed class LexiconTable
         return -1;
     }
 
+    /// <summary>The table for lexicon entries as written (industry index, word or phrase, weight), each tokenised as the
+    /// text it is matched against (<see cref="Documents.Words.TokenList"/>).</summary>
+    public static LexiconTable Build(IEnumerable<(int Industry, string Entry, int Weight)> entries) =>
+        Build(entries.Select(e => (e.Industry, (IReadOnlyList<string>)Documents.Words.TokenList(e.Entry), e.Weight)));
+
     /// <summary>
     /// The table for these entries, in order. An entry's words become a path from the root; where two entries end at one
     /// node, the first one's key stands, and an industry listed twice keeps its higher weight (in the place it was first listed).
