@@ -40,6 +40,7 @@ public class BuiltInDataTests
             .Should().Equal(lexicons.Find(text).Select(h => (h.Span, h.Key, string.Join(",", h.Weights.Select(w => $"{w.Industry.Id}:{w.Weight}")))));
 
         var placeholders = Placeholders.Load(YamlData.Load(Path.Combine(Rules, "placeholders.yaml")));
+        Placeholders.BuiltIn.Patterns.Select(p => (p.Id, string.Join("|", p.Requires))).Should().Equal(placeholders.Patterns.Select(p => (p.Id, string.Join("|", p.Requires))));
         Placeholders.BuiltIn.Find(text).Select(m => (m.Span, m.Pattern.Id, m.Message)).Should().Equal(placeholders.Find(text).Select(m => (m.Span, m.Pattern.Id, m.Message)));
 
         var dimensions = SegmentDimensions.Load(YamlData.Load(Path.Combine(Rules, "segment-dimensions.yaml")));
@@ -164,7 +165,7 @@ internal static class BuiltInDataWriter
 
         w.Append("    /// <summary>rules/placeholders.yaml, most specific first</summary>\n    public static IReadOnlyList<PlaceholderPattern> Placeholders() =>\n    [\n");
         foreach (var p in placeholders)
-            w.Append($"        new({Lit(p.Id)}, {Method(p.Id)}(), {Lit(p.Message)}),\n");
+            w.Append($"        new({Lit(p.Id)}, {Method(p.Id)}(), {Lit(p.Message)}, {List(p.Requires)}),\n");
         w.Append("    ];\n");
         foreach (var p in placeholders)
         {

@@ -1,3 +1,4 @@
+using CsCheck;
 using FluentAssertions;
 using ReportLint.Core.Knowledge;
 using Xunit;
@@ -51,6 +52,49 @@ public sealed class PlaceholderPatternTests
     {
         var found = Placeholders.BuiltIn.Find("The market will reach USD XX billion by 2032.");
         found.Should().ContainSingle().Which.Pattern.Id.Should().Be("currency-x-amount");
+    }
+
+    /// <summary>
+    /// A pattern's <c>requires</c> strings let text without them go unsearched, so they must be inside every match it can
+    /// make: checked on its examples, the seed, the fixtures, and random runs of pieces of the examples (which match often).
+    /// </summary>
+    [Fact]
+    public void Every_match_contains_one_of_the_strings_its_pattern_requires()
+    {
+        var restricted = Placeholders.BuiltIn.Patterns.Where(p => p.Requires.Count > 0).ToList();
+        restricted.Should().NotBeEmpty();
+        var examples = Examples().Children.Values.Cast<YamlMappingNode>().SelectMany(e => List(e, "shouldMatch").Concat(List(e, "shouldNotMatch"))).ToList();
+        var pieces = examples.Concat(examples.SelectMany(e => e.Split(' ')))
+            .Concat([" ", "  ", "\n", "x", "X", "?", "_", "$", "%", ":", "|", ".", ",", "5", "2025", "the market"]).Distinct().ToArray();
+        var matches = restricted.ToDictionary(p => p.Id, _ => 0);
+
+        void Check(string text)
+        {
+            foreach (var pattern in restricted)
+                foreach (System.Text.RegularExpressions.Match m in pattern.Regex.Matches(text))
+                {
+                    if (m.Length == 0) continue;
+                    matches[pattern.Id]++;
+                    pattern.Requires.Should().Contain(r => m.Value.Contains(r, StringComparison.OrdinalIgnoreCase),
+                        $"'{pattern.Id}' matched \"{m.Value}\" in \"{text}\", which contains none of the strings it requires");
+                }
+        }
+
+        foreach (var text in examples) Check(text);
+        foreach (var file in Directory.EnumerateFiles(TestPaths.Fixtures, "*", SearchOption.AllDirectories).Append(TestPaths.SeedReport))
+            Check(File.ReadAllText(file));
+        Gen.Int[0, pieces.Length - 1].Select(i => pieces[i]).Array[1, 8].Select(string.Concat).Sample(Check, iter: 20_000);
+
+        matches.Should().OnlyContain(kv => kv.Value >= 10, "each restricted pattern must match often enough here for the check to mean something");
+    }
+
+    [Fact]
+    public void Text_without_a_required_string_is_not_searched_and_text_with_one_is()
+    {
+        var pattern = Placeholders.BuiltIn.Patterns.Single(p => p.Id == "question-amount");
+        pattern.CanMatchIn("The market will reach USD 5 billion.").Should().BeFalse();
+        pattern.CanMatchIn("The market will reach USD ?? billion.").Should().BeTrue();
+        Placeholders.BuiltIn.Find("The market will reach USD ?? billion.").Should().ContainSingle().Which.Pattern.Id.Should().Be("question-amount");
     }
 
     [Fact]

@@ -1,16 +1,26 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 using ReportLint.Core.Documents;
 
 namespace ReportLint.Core.Knowledge;
 
 /// <summary>One kind of unfilled template text (rules/placeholders.yaml).</summary>
-public sealed record PlaceholderPattern(string Id, Regex Regex, string MessageTemplate)
+/// <param name="Requires">Strings one of which (ignoring case) is inside every match, or empty: text that contains none of
+/// them is not searched. A vectorised search for "??" is far cheaper than running a regex whose match can begin at any "e".</param>
+public sealed record PlaceholderPattern(string Id, Regex Regex, string MessageTemplate, IReadOnlyList<string> Requires)
 {
+    public PlaceholderPattern(string id, Regex regex, string messageTemplate) : this(id, regex, messageTemplate, []) { }
+
+    private readonly SearchValues<string>? _requires = Requires.Count == 0 ? null : SearchValues.Create([.. Requires], StringComparison.OrdinalIgnoreCase);
+
     public string MessageFor(string match) => MessageTemplate.Replace("{match}", match, StringComparison.Ordinal);
+
+    /// <summary>False when <paramref name="text"/> lacks every string the pattern requires, so that it cannot match there.</summary>
+    public bool CanMatchIn(ReadOnlySpan<char> text) => _requires is null || text.IndexOfAny(_requires) >= 0;
 }
 
 /// <summary>One entry of rules/placeholders.yaml as written.</summary>
-public sealed record PlaceholderSpec(string Id, string Pattern, bool IgnoreCase, string Message);
+public sealed record PlaceholderSpec(string Id, string Pattern, bool IgnoreCase, string Message, IReadOnlyList<string> Requires);
 
 public readonly record struct PlaceholderMatch(PlaceholderPattern Pattern, TextSpan Span, string Text)
 {
@@ -34,6 +44,7 @@ public sealed class Placeholders
         var kept = new List<PlaceholderMatch>();
         foreach (var pattern in Patterns)
         {
+            if (!pattern.CanMatchIn(text)) continue;
             IEnumerable<Match> matches;
             try { matches = pattern.Regex.Matches(text).ToList(); }
             catch (RegexMatchTimeoutException) { continue; }
@@ -56,7 +67,7 @@ public sealed class Placeholders
 
     /// <summary>Compiles the patterns of <paramref name="data"/> (interpreted, with a match timeout).</summary>
     public static Placeholders Load(YamlData data) =>
-        new(Read(data).Select(s => new PlaceholderPattern(s.Id, new Regex(s.Pattern, Options(s.IgnoreCase), MatchTimeout), s.Message)).ToList());
+        new(Read(data).Select(s => new PlaceholderPattern(s.Id, new Regex(s.Pattern, Options(s.IgnoreCase), MatchTimeout), s.Message, s.Requires)).ToList());
 
     public static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(250);
 
@@ -77,7 +88,9 @@ public sealed class Placeholders
             string pattern = data.Scalar(patternNode, "pattern");
             bool ignoreCase = !data.Bool(entry, "caseSensitive");
             data.TrustedRegex(patternNode, pattern, ignoreCase);
-            patterns.Add(new PlaceholderSpec(id, pattern, ignoreCase, data.RequiredString(entry, "message", $"placeholder '{id}'")));
+            var requires = data.StringList(entry, "requires");
+            if (requires.Any(string.IsNullOrEmpty)) throw data.Error(entry, $"placeholder '{id}': 'requires' lists an empty string, which every text contains");
+            patterns.Add(new PlaceholderSpec(id, pattern, ignoreCase, data.RequiredString(entry, "message", $"placeholder '{id}'"), requires));
         }
         return patterns;
     }
