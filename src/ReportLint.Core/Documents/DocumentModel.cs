@@ -28,6 +28,8 @@ public sealed class Block
     public Table? Table { get; internal set; }
     public TableRow? Row { get; internal set; }
     public int Index { get; internal set; }
+    /// <summary>The block's word tokens, made on first use (<see cref="Documents.Words.Of"/>).</summary>
+    internal BlockWords? Words { get; set; }
 
     public string TextOf(TextSpan span) => Text.Substring(span.Start - Span.Start, span.Length);
     public override string ToString() => $"{Kind} {Span}: {Text}";

@@ -38,6 +38,30 @@ public static class Words
         return tokens;
     }
 
+    /// <summary>The tokens of a block's text with their spans in the document, made once per block and shared by every rule that reads its words.</summary>
+    public static BlockWords Of(Block block) => block.Words ??= BlockWords.Read(block.Text, block.Span.Start);
+
+    /// <summary>
+    /// The tokens of <paramref name="text"/>, a stretch of <paramref name="block"/> at <paramref name="span"/> (a sentence,
+    /// a field's value): a view into the block's tokens when the text is the block's own at that span and no word runs
+    /// across the span's edges, else tokenised afresh. Either way, the tokens <see cref="TokenList"/> gives for the text.
+    /// </summary>
+    public static WordRun In(Block block, TextSpan span, string text)
+    {
+        int local = span.Start - block.Span.Start;
+        if (local >= 0 && span.End <= block.Span.End && text.Length == span.Length && block.Text.AsSpan(local, span.Length).SequenceEqual(text))
+        {
+            var words = Of(block);
+            int from = words.FirstEndingAfter(span.Start), to = words.FirstEndingAfter(span.End);
+            // A word cut by the span's start, or running past its end, is not a whole token of the text: tokenise it afresh.
+            bool cutAtStart = from < words.Count && words.Starts[from] < span.Start;
+            bool cutAtEnd = to < words.Count && words.Starts[to] < span.End;
+            if (!cutAtStart && !cutAtEnd) return new WordRun(words, from, to - from);
+        }
+        var own = BlockWords.Read(text, span.Start);
+        return new WordRun(own, 0, own.Count);
+    }
+
     /// <summary><paramref name="text"/>[start, start + length) in lower case, shared with earlier identical words on this thread.</summary>
     private static string Lower(string text, int start, int length)
     {
@@ -53,4 +77,68 @@ public static class Words
         table[s] = s;
         return s;
     }
+}
+
+/// <summary>The word tokens of one text (a block's, usually) in order, with their start and end offsets in the document.</summary>
+public sealed class BlockWords
+{
+    private BlockWords(string[] tokens, int[] starts, int[] ends)
+    {
+        Tokens = tokens;
+        Starts = starts;
+        Ends = ends;
+    }
+
+    public string[] Tokens { get; }
+    public int[] Starts { get; }
+    public int[] Ends { get; }
+    public int Count => Tokens.Length;
+
+    internal static BlockWords Read(string text, int baseOffset)
+    {
+        var tokens = new List<string>();
+        var starts = new List<int>();
+        var ends = new List<int>();
+        foreach (var (start, end, token) in Words.Tokenize(text))
+        {
+            tokens.Add(token);
+            starts.Add(baseOffset + start);
+            ends.Add(baseOffset + end);
+        }
+        return new BlockWords([.. tokens], [.. starts], [.. ends]);
+    }
+
+    /// <summary>The index of the first token that ends after <paramref name="offset"/>, or <see cref="Count"/>.</summary>
+    internal int FirstEndingAfter(int offset)
+    {
+        int lo = 0, hi = Ends.Length;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (Ends[mid] <= offset) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo;
+    }
+}
+
+/// <summary>A run of consecutive tokens of a <see cref="BlockWords"/>: the words of a sentence or a field's value.</summary>
+public readonly struct WordRun
+{
+    private readonly BlockWords _words;
+    private readonly int _from;
+
+    internal WordRun(BlockWords words, int from, int count)
+    {
+        _words = words;
+        _from = from;
+        Count = count;
+    }
+
+    public int Count { get; }
+    public ReadOnlySpan<string> Tokens => _words.Tokens.AsSpan(_from, Count);
+    public ReadOnlyMemory<string> Memory => _words.Tokens.AsMemory(_from, Count);
+    /// <summary>Where token <paramref name="i"/> of the run starts and ends in the document.</summary>
+    public int StartOf(int i) => _words.Starts[_from + i];
+    public int EndOf(int i) => _words.Ends[_from + i];
 }

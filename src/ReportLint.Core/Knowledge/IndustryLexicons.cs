@@ -128,26 +128,35 @@ public sealed class IndustryLexicons
     /// <summary>Every lexicon word and phrase in <paramref name="text"/>, phrases first and longest first.</summary>
     public IReadOnlyList<LexiconHit> Find(string text, int baseOffset = 0)
     {
-        var tokens = Words.Tokenize(text).ToList();
+        var words = BlockWords.Read(text, baseOffset);
+        return Find(new WordRun(words, 0, words.Count));
+    }
+
+    /// <summary>Every lexicon word and phrase in a run of tokens (<see cref="Words.In"/>), phrases first and longest first.</summary>
+    public IReadOnlyList<LexiconHit> Find(WordRun run)
+    {
+        var tokens = run.Tokens;
         var hits = new List<LexiconHit>();
         int i = 0;
-        while (i < tokens.Count)
+        while (i < tokens.Length)
         {
             int best = -1, bestEnd = -1, node = 0;
-            for (int j = i; j < tokens.Count && j - i < _table.MaxWords; j++)
+            for (int j = i; j < tokens.Length && j - i < _table.MaxWords; j++)
             {
-                node = _table.Child(node, tokens[j].Token);
+                node = _table.Child(node, tokens[j]);
                 if (node < 0) break;
                 if (_table.Key[node] >= 0) { best = node; bestEnd = j; }
             }
             if (best < 0) { i++; continue; }
-            hits.Add(new LexiconHit(new TextSpan(baseOffset + tokens[i].Start, baseOffset + tokens[bestEnd].End), _table.Keys[_table.Key[best]], WeightsAt(best)));
+            hits.Add(new LexiconHit(new TextSpan(run.StartOf(i), run.EndOf(bestEnd)), _table.Keys[_table.Key[best]], WeightsAt(best)));
             i = bestEnd + 1;
         }
         return hits;
     }
 
     public IndustryProfile Profile(string text, int baseOffset = 0) => Profile(Find(text, baseOffset));
+
+    public IndustryProfile Profile(WordRun run) => Profile(Find(run));
 
     public IndustryProfile Profile(IReadOnlyList<LexiconHit> hits)
     {

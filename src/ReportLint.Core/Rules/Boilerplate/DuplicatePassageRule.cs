@@ -29,7 +29,7 @@ public sealed class DuplicatePassageRule : Rule
 
     private enum UnitKind { Paragraph, Sentence, FieldBlock }
 
-    private sealed record Unit(UnitKind Kind, TextSpan Span, string[] Tokens, Block Block)
+    private sealed record Unit(UnitKind Kind, TextSpan Span, ReadOnlyMemory<string> Tokens, Block Block)
     {
         /// <summary>The unit's distinct three-word runs as sorted numbers (set once the units are compared).</summary>
         public ulong[] Shingles = [];
@@ -49,12 +49,12 @@ public sealed class DuplicatePassageRule : Rule
 
         // Largest units first, so a repeated paragraph is not reported again as repeated sentences.
         var paragraphs = document.Blocks.Where(b => b.Kind is BlockKind.Paragraph or BlockKind.ListItem)
-            .Select(b => new Unit(UnitKind.Paragraph, b.Span, Tokens(b.Text), b)).Where(u => u.Tokens.Length >= minWords).ToList();
+            .Select(b => new Unit(UnitKind.Paragraph, b.Span, Words.Of(b).Tokens, b)).Where(u => u.Tokens.Length >= minWords).ToList();
         var rows = document.Blocks.Where(b => b.Kind == BlockKind.TableRow && b.Row is { IsHeader: false } row && !ReferenceEquals(row, b.Table?.ColumnHeader))
-            .Select(b => new Unit(UnitKind.FieldBlock, b.Span, Tokens(b.Text), b))
+            .Select(b => new Unit(UnitKind.FieldBlock, b.Span, Words.Of(b).Tokens, b))
             .Where(u => u.Tokens.Length >= 4 && (fieldCount.GetValueOrDefault(u.Block) >= 2 || u.Tokens.Length >= minWords)).ToList();
         var sentences = context.Claims.Statements.Where(s => s.Kind == StatementKind.Sentence)
-            .Select(s => new Unit(UnitKind.Sentence, s.Span, Tokens(s.Text), s.Block)).Where(u => u.Tokens.Length >= minWords).ToList();
+            .Select(s => new Unit(UnitKind.Sentence, s.Span, Words.In(s.Block, s.Span, s.Text).Memory, s.Block)).Where(u => u.Tokens.Length >= minWords).ToList();
 
         foreach (var units in new[] { paragraphs, rows, sentences })
         {
@@ -94,17 +94,15 @@ public sealed class DuplicatePassageRule : Rule
         }
     }
 
-    private static string[] Tokens(string text) => [.. Words.TokenList(text)];
-
     /// <summary>Word sequences compared as sequences: equal when they have the same words in the same order.</summary>
-    private sealed class SameWords : IEqualityComparer<string[]>
+    private sealed class SameWords : IEqualityComparer<ReadOnlyMemory<string>>
     {
         public static readonly SameWords Instance = new();
-        public bool Equals(string[]? a, string[]? b) => a.AsSpan().SequenceEqual(b.AsSpan());
-        public int GetHashCode(string[] tokens)
+        public bool Equals(ReadOnlyMemory<string> a, ReadOnlyMemory<string> b) => a.Span.SequenceEqual(b.Span);
+        public int GetHashCode(ReadOnlyMemory<string> tokens)
         {
             var h = new HashCode();
-            foreach (var t in tokens) h.Add(t);
+            foreach (var t in tokens.Span) h.Add(t);
             return h.ToHashCode();
         }
     }
@@ -124,7 +122,7 @@ public sealed class DuplicatePassageRule : Rule
         }
         void Union(int a, int b) { a = Find(a); b = Find(b); if (a != b) parent[Math.Max(a, b)] = Math.Min(a, b); }
 
-        var firstWith = new Dictionary<string[], int>(SameWords.Instance);
+        var firstWith = new Dictionary<ReadOnlyMemory<string>, int>(SameWords.Instance);
         for (int i = 0; i < units.Count; i++)
         {
             if (firstWith.TryGetValue(units[i].Tokens, out int first)) Union(first, i);
@@ -137,7 +135,7 @@ public sealed class DuplicatePassageRule : Rule
         for (int i = 0; i < units.Count; i++)
         {
             if (units[i].Tokens.Length < NearMinWords) continue;
-            units[i].Shingles = Shingles(units[i].Tokens, ids);
+            units[i].Shingles = Shingles(units[i].Tokens.Span, ids);
             foreach (var run in units[i].Shingles) pairs.Add((run, i));
         }
         pairs.Sort();
@@ -164,13 +162,13 @@ public sealed class DuplicatePassageRule : Rule
             {
                 var first = units[g.Key];
                 return g.Select(i => (units[i], SameWords.Instance.Equals(units[i].Tokens, first.Tokens) ? 1.0
-                    : Jaccard(Shingles(first.Tokens, ids), Shingles(units[i].Tokens, ids)))).ToList();
+                    : Jaccard(Shingles(first.Tokens.Span, ids), Shingles(units[i].Tokens.Span, ids)))).ToList();
             })
             .OrderBy(g => g[0].Item1.Span.Start).ToList();
     }
 
     /// <summary>Distinct three-word runs, each packed into a number from the words' ids (exact below two million distinct words).</summary>
-    private static ulong[] Shingles(string[] tokens, Dictionary<string, int> ids)
+    private static ulong[] Shingles(ReadOnlySpan<string> tokens, Dictionary<string, int> ids)
     {
         if (tokens.Length < 3) return [];
         var runs = new ulong[tokens.Length - 2];

@@ -81,20 +81,20 @@ public static class OffTopicAnalysis
     /// <summary>Analyses every passage; <paramref name="pinned"/> is the industry the author set in configuration, which then outweighs the text.</summary>
     public static OffTopicAnalysisResult Analyse(ReportDocument document, ClaimsModel claims, IndustryLexicons lexicons, IndustryLexicon? pinned = null)
     {
-        var parts = new List<(Statement Statement, IndustryProfile Profile, double Weight, string? Category)>();
+        var parts = new List<(Statement Statement, IndustryProfile Profile, double Weight, string? Category, WordRun Words)>();
         var total = lexicons.Empty();
         string title = document.Title;
         foreach (var statement in claims.Statements)
         {
             string? category = CategoryOf(statement);
-            var text = statement.Field is { } f && category is null ? f.Value : statement.Text;
-            int offset = statement.Field is { } f2 && category is null ? f2.ValueSpan.Start : statement.Span.Start;
-            var profile = lexicons.Profile(text, offset);
+            // A field's value, or the whole statement: the passage that is weighed.
+            var words = statement.Field is { } f && category is null ? Words.In(statement.Block, f.ValueSpan, f.Value) : Words.In(statement.Block, statement.Span, statement.Text);
+            var profile = lexicons.Profile(words);
             double weight = statement.Block.Kind == BlockKind.Heading
                 ? (title.Length > 0 && statement.Block.Text.Contains(title, StringComparison.Ordinal) ? TitleWeight : HeadingWeight)
                 : 1;
             if (category is null) total.Add(profile, weight);
-            parts.Add((statement, profile, weight, category));
+            parts.Add((statement, profile, weight, category, words));
         }
         // Plain text has no marked title: its first line stands in for it.
         if (document.Format == DocumentFormat.PlainText && !claims.Statements.Any(s => s.Block.Kind == BlockKind.Heading) && claims.Statements.Count > 0)
@@ -113,12 +113,12 @@ public static class OffTopicAnalysis
 
         var vocabulary = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var block in document.Blocks.Where(b => b.Kind != BlockKind.Comment))
-            foreach (var word in ContentWords(block.Text))
+            foreach (var word in ContentWords(Words.Of(block).Tokens))
                 vocabulary[word] = vocabulary.GetValueOrDefault(word) + 1;
 
-        var subject = new HashSet<string>(ContentWords(title + " " + claims.MarketName).Where(w => !TitleWords.Contains(w)), StringComparer.Ordinal);
+        var subject = new HashSet<string>(ContentWords(Words.TokenList(title + " " + claims.MarketName).ToArray()).Where(w => !TitleWords.Contains(w)), StringComparer.Ordinal);
 
-        foreach (var (statement, profile, weight, category) in parts)
+        foreach (var (statement, profile, weight, category, words) in parts)
         {
             if (statement.Block.Kind == BlockKind.Comment || statement.Block.Kind == BlockKind.Heading && category is null) continue;
             if (category is null && statement.Field is { } field && IsStructural(field)) continue;
@@ -156,14 +156,14 @@ public static class OffTopicAnalysis
                 if (wordCounts.GetValueOrDefault(hit.Key) > 1) shared += w;
             }
             double sharedRatio = evidence > 0 ? shared / evidence : 1;
-            string passage = statement.Field is { } fo ? fo.Value : statement.Text;
             double overlap = 0, score = 0;
             // Below the strength a verdict needs, the score is 0 whatever the rest says: skip reading the passage again.
             if (strength >= MinStrength)
             {
-                overlap = Overlap(passage, vocabulary);
+                var content = ContentWords(words.Memory.ToArray()).ToList();
+                overlap = Overlap(content, vocabulary);
                 // Naming the report's own subject ("epoxies" in an epoxy report) is the surest sign of being on topic.
-                bool namesSubject = ContentWords(passage).Any(subject.Contains);
+                bool namesSubject = content.Any(subject.Contains);
                 score = (strength / MinStrength) * Math.Max(0, 1 - affinity / MaxAffinity) * (1 - sharedRatio) * Math.Max(0, 1 - homeIn / strength)
                         * (1 - overlap) * (namesSubject ? 0.3 : 1);
             }
@@ -181,19 +181,18 @@ public static class OffTopicAnalysis
     }
 
     /// <summary>How much of a passage's own vocabulary the rest of the report uses: the mean, over its content words, of how often each recurs elsewhere (two or more times counts fully).</summary>
-    private static double Overlap(string text, Dictionary<string, int> vocabulary)
+    private static double Overlap(List<string> words, Dictionary<string, int> vocabulary)
     {
-        var words = ContentWords(text).ToList();
         if (words.Count == 0) return 1;
         var own = words.GroupBy(w => w).ToDictionary(g => g.Key, g => g.Count());
         return words.Distinct().Average(w => Math.Min(1, (vocabulary.GetValueOrDefault(w) - own[w]) / 2.0));
     }
 
     /// <summary>Words that carry a passage's subject: no function words, no market-research boilerplate, plurals folded.</summary>
-    private static IEnumerable<string> ContentWords(string text)
+    private static IEnumerable<string> ContentWords(string[] tokens)
     {
         var content = t_content ??= new Dictionary<string, string?>(ReferenceEqualityComparer.Instance);
-        foreach (var token in Words.TokenList(text))
+        foreach (var token in tokens)
         {
             // Tokens are shared strings, so each distinct word is weighed once per thread.
             if (!content.TryGetValue(token, out var word))

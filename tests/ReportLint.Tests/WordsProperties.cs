@@ -1,0 +1,39 @@
+using CsCheck;
+using FluentAssertions;
+using ReportLint.Core.Documents;
+using Xunit;
+
+namespace ReportLint.Tests;
+
+/// <summary>A stretch of a block read through the block's shared tokens gives the tokens of the stretch read on its own.</summary>
+public class WordsProperties
+{
+    private static List<(int Start, int End, string Token)> Plain(string text, int baseOffset) =>
+        Words.Tokenize(text).Select(t => (baseOffset + t.Start, baseOffset + t.End, t.Token)).ToList();
+
+    private static List<(int Start, int End, string Token)> Shared(WordRun run) =>
+        Enumerable.Range(0, run.Count).Select(i => (run.StartOf(i), run.EndOf(i), run.Tokens[i])).ToList();
+
+    [Fact]
+    public void Any_stretch_of_a_block_has_the_tokens_of_its_own_text()
+    {
+        string[] pieces = ["Market", "size", "USD", "1.45", "billion", " ", "  ", ",", ".", "-", "(", "CAGR", "13.5%", "Région", "Ünit", "\n", "|", "ab", "x"];
+        var texts = Gen.Int[0, pieces.Length - 1].Select(i => pieces[i]).Array[0, 30].Select(string.Concat);
+        Gen.Select(texts, Gen.Int[0, 500], Gen.Double[0, 1], Gen.Double[0, 1]).Sample((text, blockStart, a, b) =>
+        {
+            var block = new Block(BlockKind.Paragraph, new TextSpan(blockStart, blockStart + text.Length), text);
+            int s = (int)(Math.Min(a, b) * text.Length), e = (int)(Math.Max(a, b) * text.Length);
+            var span = new TextSpan(blockStart + s, blockStart + e);
+            Shared(Words.In(block, span, text[s..e])).Should().Equal(Plain(text[s..e], span.Start), $"'{text[s..e]}' in '{text}'");
+            Shared(Words.In(block, block.Span, text)).Should().Equal(Plain(text, blockStart));
+        }, iter: 20_000);
+    }
+
+    [Fact]
+    public void A_text_that_is_not_the_blocks_own_at_the_span_is_read_on_its_own()
+    {
+        var block = new Block(BlockKind.Paragraph, new TextSpan(10, 30), "Growth in **Europe**");
+        var run = Words.In(block, new TextSpan(20, 26), "Europa");
+        Shared(run).Should().Equal((20, 26, "europa"));
+    }
+}
