@@ -7,9 +7,32 @@ public static class Words
     private const int MaxInterned = 100_000;
     private const int MaxInternedLength = 64;
 
-    // Reports reuse a small vocabulary: each thread keeps one lower-cased string per distinct word, so tokenising a word it has
-    // seen allocates nothing (and equal tokens are the same string, which makes later dictionary lookups cheap).
-    [ThreadStatic] private static Dictionary<string, string>? t_words;
+    // Reports reuse a small vocabulary: each thread keeps one lower-cased string per distinct word, numbered, so tokenising a
+    // word it has seen allocates nothing, equal tokens are the same string (cheap to look up), and equal words have equal ids.
+    [ThreadStatic] private static Dictionary<string, int>? t_ids;
+    [ThreadStatic] private static List<string>? t_words;
+    [ThreadStatic] private static int t_generation;
+    private static int s_generations;
+
+    /// <summary>
+    /// This thread's table of words, numbered across all threads and renumbered whenever the table starts afresh (after
+    /// which its ids mean other words): ids compare only within one generation.
+    /// </summary>
+    internal static int Generation
+    {
+        get
+        {
+            if (t_ids is null) StartTable();
+            return t_generation;
+        }
+    }
+
+    private static void StartTable()
+    {
+        t_ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        t_words = new List<string>();
+        t_generation = Interlocked.Increment(ref s_generations);
+    }
 
     public static IEnumerable<(int Start, int End, string Token)> Tokenize(string text)
     {
@@ -63,18 +86,36 @@ public static class Words
     }
 
     /// <summary><paramref name="text"/>[start, start + length) in lower case, shared with earlier identical words on this thread.</summary>
-    private static string Lower(string text, int start, int length)
+    private static string Lower(string text, int start, int length) => Lower(text, start, length, out _);
+
+    /// <summary>As <see cref="Lower(string, int, int)"/>, with the word's id on this thread (-1 for a word too long to keep).</summary>
+    internal static string Lower(string text, int start, int length, out int id)
     {
         var word = text.AsSpan(start, length);
-        if (length > MaxInternedLength) return word.ToString().ToLowerInvariant();
+        if (length > MaxInternedLength)
+        {
+            id = -1;
+            return word.ToString().ToLowerInvariant();
+        }
+        if (t_ids is null) StartTable();
+        var table = t_ids!;
+        var words = t_words!;
+        var lookup = table.GetAlternateLookup<ReadOnlySpan<char>>();
+        // Most words are lower-case ASCII already: look them up as they stand.
+        if (!word.ContainsAnyExceptInRange('a', 'z') && lookup.TryGetValue(word, out id)) return words[id];
         Span<char> lower = stackalloc char[length];
         word.ToLowerInvariant(lower);
-        var table = t_words ??= new Dictionary<string, string>(StringComparer.Ordinal);
-        var lookup = table.GetAlternateLookup<ReadOnlySpan<char>>();
-        if (lookup.TryGetValue(lower, out var known)) return known;
-        if (table.Count >= MaxInterned) table.Clear();
+        if (lookup.TryGetValue(lower, out id)) return words[id];
+        if (table.Count >= MaxInterned)
+        {
+            table.Clear();
+            words.Clear();
+            t_generation = Interlocked.Increment(ref s_generations);
+        }
         var s = new string(lower);
-        table[s] = s;
+        id = words.Count;
+        table[s] = id;
+        words.Add(s);
         return s;
     }
 }
@@ -82,30 +123,43 @@ public static class Words
 /// <summary>The word tokens of one text (a block's, usually) in order, with their start and end offsets in the document.</summary>
 public sealed class BlockWords
 {
-    private BlockWords(string[] tokens, int[] starts, int[] ends)
+    private BlockWords(string[] tokens, int[] ids, int[] starts, int[] ends, int generation)
     {
         Tokens = tokens;
+        Ids = ids;
         Starts = starts;
         Ends = ends;
+        Generation = generation;
     }
 
     public string[] Tokens { get; }
+    /// <summary>Each token's word id on the thread that read it (-1 for a word too long to number); equal words, equal ids.</summary>
+    public int[] Ids { get; }
     public int[] Starts { get; }
     public int[] Ends { get; }
+    /// <summary>The <see cref="Words.Generation"/> the ids belong to (unique to one thread's table), or -1 when the table started afresh while reading.</summary>
+    public int Generation { get; }
     public int Count => Tokens.Length;
 
     internal static BlockWords Read(string text, int baseOffset)
     {
+        int generation = Words.Generation;
         var tokens = new List<string>();
+        var ids = new List<int>();
         var starts = new List<int>();
         var ends = new List<int>();
-        foreach (var (start, end, token) in Words.Tokenize(text))
+        int i = 0;
+        while (i < text.Length)
         {
-            tokens.Add(token);
+            if (!char.IsLetterOrDigit(text[i])) { i++; continue; }
+            int start = i;
+            while (i < text.Length && char.IsLetterOrDigit(text[i])) i++;
+            tokens.Add(Words.Lower(text, start, i - start, out int id));
+            ids.Add(id);
             starts.Add(baseOffset + start);
-            ends.Add(baseOffset + end);
+            ends.Add(baseOffset + i);
         }
-        return new BlockWords([.. tokens], [.. starts], [.. ends]);
+        return new BlockWords([.. tokens], [.. ids], [.. starts], [.. ends], Words.Generation == generation ? generation : -1);
     }
 
     /// <summary>The index of the first token that ends after <paramref name="offset"/>, or <see cref="Count"/>.</summary>
@@ -138,6 +192,9 @@ public readonly struct WordRun
     public int Count { get; }
     public ReadOnlySpan<string> Tokens => _words.Tokens.AsSpan(_from, Count);
     public ReadOnlyMemory<string> Memory => _words.Tokens.AsMemory(_from, Count);
+    /// <summary>The tokens' word ids (see <see cref="BlockWords.Ids"/>), of generation <see cref="Generation"/>.</summary>
+    public ReadOnlyMemory<int> Ids => _words.Ids.AsMemory(_from, Count);
+    public int Generation => _words.Generation;
     /// <summary>Where token <paramref name="i"/> of the run starts and ends in the document.</summary>
     public int StartOf(int i) => _words.Starts[_from + i];
     public int EndOf(int i) => _words.Ends[_from + i];

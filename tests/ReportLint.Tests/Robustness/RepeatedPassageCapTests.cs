@@ -32,4 +32,32 @@ public class RepeatedPassageCapTests
         finding.Related.Should().HaveCount(3);
         finding.Fixes.Single().Edits.Should().HaveCount(3);
     }
+
+    private static List<(int Line, string Rule)> Found(ReportDocument document) =>
+        new Linter().Lint(document).Findings.Select(f => (f.Location.Line, f.Rule.Id)).ToList();
+
+    [Fact]
+    public void Passages_with_words_too_long_to_number_are_still_compared_word_for_word()
+    {
+        string Passage(char letter, string end) =>
+            $"Vendors expanded {new string(letter, 70)} capacity and partnerships while buyers compared products on price, service and reliability across all of the {end}.";
+        string Report(string a, string b) => "# Sensor Market\n\n" + a + "\n\n" + b + "\n";
+
+        Found(DocumentReader.Parse("r.md", Report(Passage('q', "regions"), Passage('q', "markets")), DocumentFormat.Markdown))
+            .Should().Equal([(3, "RL304")], "one word in twenty-two differs");
+        Found(DocumentReader.Parse("r.md", Report(Passage('q', "regions"), Passage('w', "regions")), DocumentFormat.Markdown))
+            .Should().BeEmpty("the long words differ, and with them three of the twenty three-word runs");
+    }
+
+    [Fact]
+    public void A_document_read_on_one_thread_and_linted_on_another_gives_the_same_findings()
+    {
+        string text = "# Sensor Market\n\n" + Para + "\n\n" + Para.Replace("partnerships", "alliances") + " Sales grew.\n\n" + Para + "\n";
+        var fresh = Found(DocumentReader.Parse("r.md", text, DocumentFormat.Markdown));
+        var document = DocumentReader.Parse("r.md", text, DocumentFormat.Markdown);
+        var elsewhere = Task.Run(() => Found(document)).Result;
+        fresh.Should().Contain((3, "RL304"));
+        elsewhere.Should().Equal(fresh);
+        Found(document).Should().Equal(fresh, "the blocks' words, numbered on another thread, are renumbered here");
+    }
 }

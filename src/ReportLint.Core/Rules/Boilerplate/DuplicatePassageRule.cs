@@ -29,8 +29,14 @@ public sealed class DuplicatePassageRule : Rule
 
     private enum UnitKind { Paragraph, Sentence, FieldBlock }
 
-    private sealed record Unit(UnitKind Kind, TextSpan Span, ReadOnlyMemory<string> Tokens, Block Block)
+    private sealed class Unit(UnitKind kind, TextSpan span, WordRun words, Block block)
     {
+        public UnitKind Kind { get; } = kind;
+        public TextSpan Span { get; } = span;
+        public Block Block { get; } = block;
+        public WordRun Words { get; } = words;
+        /// <summary>The unit's words as numbers, equal for equal words: the tokeniser's ids, or the document's own when those cannot be compared.</summary>
+        public ReadOnlyMemory<int> Ids = words.Ids;
         /// <summary>The unit's distinct three-word runs as sorted numbers (set once the units are compared).</summary>
         public ulong[] Shingles = [];
     }
@@ -49,12 +55,13 @@ public sealed class DuplicatePassageRule : Rule
 
         // Largest units first, so a repeated paragraph is not reported again as repeated sentences.
         var paragraphs = document.Blocks.Where(b => b.Kind is BlockKind.Paragraph or BlockKind.ListItem)
-            .Select(b => new Unit(UnitKind.Paragraph, b.Span, Words.Of(b).Tokens, b)).Where(u => u.Tokens.Length >= minWords).ToList();
+            .Select(b => new Unit(UnitKind.Paragraph, b.Span, Words.In(b, b.Span, b.Text), b)).Where(u => u.Words.Count >= minWords).ToList();
         var rows = document.Blocks.Where(b => b.Kind == BlockKind.TableRow && b.Row is { IsHeader: false } row && !ReferenceEquals(row, b.Table?.ColumnHeader))
-            .Select(b => new Unit(UnitKind.FieldBlock, b.Span, Words.Of(b).Tokens, b))
-            .Where(u => u.Tokens.Length >= 4 && (fieldCount.GetValueOrDefault(u.Block) >= 2 || u.Tokens.Length >= minWords)).ToList();
+            .Select(b => new Unit(UnitKind.FieldBlock, b.Span, Words.In(b, b.Span, b.Text), b))
+            .Where(u => u.Words.Count >= 4 && (fieldCount.GetValueOrDefault(u.Block) >= 2 || u.Words.Count >= minWords)).ToList();
         var sentences = context.Claims.Statements.Where(s => s.Kind == StatementKind.Sentence)
-            .Select(s => new Unit(UnitKind.Sentence, s.Span, Words.In(s.Block, s.Span, s.Text).Memory, s.Block)).Where(u => u.Tokens.Length >= minWords).ToList();
+            .Select(s => new Unit(UnitKind.Sentence, s.Span, Words.In(s.Block, s.Span, s.Text), s.Block)).Where(u => u.Words.Count >= minWords).ToList();
+        NumberWords([.. paragraphs, .. rows, .. sentences]);
 
         foreach (var units in new[] { paragraphs, rows, sentences })
         {
@@ -94,15 +101,36 @@ public sealed class DuplicatePassageRule : Rule
         }
     }
 
+    /// <summary>
+    /// The tokeniser numbers words per thread, and its ids compare when every unit's come from one generation of its table
+    /// and no word was too long to number: nearly always. Otherwise the units' words are numbered here, per document.
+    /// </summary>
+    private static void NumberWords(List<Unit> units)
+    {
+        int generation = units.Count > 0 ? units[0].Words.Generation : 0;
+        if (generation >= 0 && units.All(u => u.Words.Generation == generation && !u.Ids.Span.Contains(-1))) return;
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var unit in units)
+        {
+            var numbered = new int[unit.Words.Count];
+            for (int i = 0; i < numbered.Length; i++)
+            {
+                string word = unit.Words.Tokens[i];
+                if (!ids.TryGetValue(word, out numbered[i])) ids[word] = numbered[i] = ids.Count;
+            }
+            unit.Ids = numbered;
+        }
+    }
+
     /// <summary>Word sequences compared as sequences: equal when they have the same words in the same order.</summary>
-    private sealed class SameWords : IEqualityComparer<ReadOnlyMemory<string>>
+    private sealed class SameWords : IEqualityComparer<ReadOnlyMemory<int>>
     {
         public static readonly SameWords Instance = new();
-        public bool Equals(ReadOnlyMemory<string> a, ReadOnlyMemory<string> b) => a.Span.SequenceEqual(b.Span);
-        public int GetHashCode(ReadOnlyMemory<string> tokens)
+        public bool Equals(ReadOnlyMemory<int> a, ReadOnlyMemory<int> b) => a.Span.SequenceEqual(b.Span);
+        public int GetHashCode(ReadOnlyMemory<int> ids)
         {
             var h = new HashCode();
-            foreach (var t in tokens.Span) h.Add(t);
+            h.AddBytes(System.Runtime.InteropServices.MemoryMarshal.AsBytes(ids.Span));
             return h.ToHashCode();
         }
     }
@@ -122,35 +150,42 @@ public sealed class DuplicatePassageRule : Rule
         }
         void Union(int a, int b) { a = Find(a); b = Find(b); if (a != b) parent[Math.Max(a, b)] = Math.Min(a, b); }
 
-        var firstWith = new Dictionary<ReadOnlyMemory<string>, int>(SameWords.Instance);
+        var firstWith = new Dictionary<ReadOnlyMemory<int>, int>(SameWords.Instance);
         for (int i = 0; i < units.Count; i++)
         {
-            if (firstWith.TryGetValue(units[i].Tokens, out int first)) Union(first, i);
-            else firstWith[units[i].Tokens] = i;
+            if (firstWith.TryGetValue(units[i].Ids, out int first)) Union(first, i);
+            else firstWith[units[i].Ids] = i;
         }
 
         // Every (run, unit) pair, sorted by run: units sharing a run sit side by side, with no list per run.
-        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
-        var pairs = new List<(ulong Run, int Unit)>();
+        int total = 0;
         for (int i = 0; i < units.Count; i++)
         {
-            if (units[i].Tokens.Length < NearMinWords) continue;
-            units[i].Shingles = Shingles(units[i].Tokens.Span, ids);
-            foreach (var run in units[i].Shingles) pairs.Add((run, i));
+            if (units[i].Ids.Length < NearMinWords) continue;
+            units[i].Shingles = Shingles(units[i].Ids.Span);
+            total += units[i].Shingles.Length;
         }
-        pairs.Sort();
+        var runs = new ulong[total];
+        var owners = new int[total];
+        for (int i = 0, n = 0; i < units.Count; i++)
+            foreach (var run in units[i].Shingles)
+            {
+                runs[n] = run;
+                owners[n++] = i;
+            }
+        Array.Sort(runs, owners);
         var compared = new HashSet<long>();
-        for (int from = 0; from < pairs.Count;)
+        for (int from = 0; from < runs.Length;)
         {
             int to = from + 1;
-            while (to < pairs.Count && pairs[to].Run == pairs[from].Run) to++;
+            while (to < runs.Length && runs[to] == runs[from]) to++;
             if (to - from is >= 2 and <= MaxPostings)
                 for (int x = from; x < to; x++)
                     for (int y = x + 1; y < to; y++)
                     {
-                        int i = pairs[x].Unit, j = pairs[y].Unit;
+                        int i = Math.Min(owners[x], owners[y]), j = Math.Max(owners[x], owners[y]);
                         if (!compared.Add((long)i << 32 | (uint)j) || Find(i) == Find(j)) continue;
-                        int a = units[i].Tokens.Length, b = units[j].Tokens.Length;
+                        int a = units[i].Ids.Length, b = units[j].Ids.Length;
                         if (Math.Min(a, b) < similarity * Math.Max(a, b)) continue;
                         if (Jaccard(units[i].Shingles, units[j].Shingles) >= similarity) Union(i, j);
                     }
@@ -161,29 +196,19 @@ public sealed class DuplicatePassageRule : Rule
             .Select(g =>
             {
                 var first = units[g.Key];
-                return g.Select(i => (units[i], SameWords.Instance.Equals(units[i].Tokens, first.Tokens) ? 1.0
-                    : Jaccard(Shingles(first.Tokens.Span, ids), Shingles(units[i].Tokens.Span, ids)))).ToList();
+                return g.Select(i => (units[i], SameWords.Instance.Equals(units[i].Ids, first.Ids) ? 1.0
+                    : Jaccard(Shingles(first.Ids.Span), Shingles(units[i].Ids.Span)))).ToList();
             })
             .OrderBy(g => g[0].Item1.Span.Start).ToList();
     }
 
     /// <summary>Distinct three-word runs, each packed into a number from the words' ids (exact below two million distinct words).</summary>
-    private static ulong[] Shingles(ReadOnlySpan<string> tokens, Dictionary<string, int> ids)
+    private static ulong[] Shingles(ReadOnlySpan<int> ids)
     {
-        if (tokens.Length < 3) return [];
-        var runs = new ulong[tokens.Length - 2];
-        ulong Id(string t)
-        {
-            if (!ids.TryGetValue(t, out int id)) ids[t] = id = ids.Count;
-            return (ulong)id & 0x1FFFFF;
-        }
-        ulong w0 = Id(tokens[0]), w1 = Id(tokens[1]);
-        for (int i = 2; i < tokens.Length; i++)
-        {
-            ulong w2 = Id(tokens[i]);
-            runs[i - 2] = w0 << 42 | w1 << 21 | w2;
-            (w0, w1) = (w1, w2);
-        }
+        if (ids.Length < 3) return [];
+        var runs = new ulong[ids.Length - 2];
+        for (int i = 2; i < ids.Length; i++)
+            runs[i - 2] = ((ulong)ids[i - 2] & 0x1FFFFF) << 42 | ((ulong)ids[i - 1] & 0x1FFFFF) << 21 | (ulong)ids[i] & 0x1FFFFF;
         Array.Sort(runs);
         int n = 0;
         for (int i = 0; i < runs.Length; i++)
