@@ -24,6 +24,31 @@ internal sealed class SubjectResolver
     public sealed record Mentions(List<(int Offset, Subject Subject)> Items)
     {
         public bool Any => Items.Count > 0;
+
+        /// <summary>Where each clause break in the statement starts and ends (local offsets), found on first use.</summary>
+        internal List<(int Start, int End)>? Breaks;
+    }
+
+    /// <summary>Where the clause that holds <paramref name="local"/> starts: after the last clause break that ends by it, 0 when none does.</summary>
+    internal static int ClauseStart(List<(int Start, int End)> breaks, int local)
+    {
+        // A clause break further back than a few hundred characters does not matter: look only that far.
+        int windowStart = local - Math.Min(local, ClauseWindow), clauseStart = 0;
+        foreach (var (start, end) in breaks)
+            if (start >= windowStart && end <= local) clauseStart = Math.Max(clauseStart, end);
+        return clauseStart;
+    }
+
+    internal const int ClauseWindow = 400;
+
+    /// <summary>Every clause break in <paramref name="text"/>, any case, overlapping ones included.</summary>
+    internal static List<(int Start, int End)> FindBreaks(string text)
+    {
+        var breaks = new List<(int, int)>();
+        foreach (var br in ClauseBreaks)
+            for (int at = text.IndexOf(br, StringComparison.OrdinalIgnoreCase); at >= 0; at = text.IndexOf(br, at + 1, StringComparison.OrdinalIgnoreCase))
+                breaks.Add((at, at + br.Length));
+        return breaks;
     }
 
     public Mentions Find(Statement statement)
@@ -91,7 +116,7 @@ internal sealed class SubjectResolver
         || w.Equals("same", StringComparison.OrdinalIgnoreCase) || w.Equals("leading", StringComparison.OrdinalIgnoreCase)
         || w.Equals("dominant", StringComparison.OrdinalIgnoreCase) || w.Equals("second", StringComparison.OrdinalIgnoreCase);
 
-    private static readonly string[] ClauseBreaks = [";", " while ", " whereas ", " whilst ", " with ", " followed by ", " compared ", " against ", " versus ", " ahead of ", " behind ", " than "];
+    internal static readonly string[] ClauseBreaks = [";", " while ", " whereas ", " whilst ", " with ", " followed by ", " compared ", " against ", " versus ", " ahead of ", " behind ", " than "];
     private static readonly string[] WholeMarketWords = ["global", "worldwide", "overall", "total", "entire", "whole"];
     private static readonly string[] Pronouns = ["it ", "this segment", "the segment", "this region", "the region", "the country", "this country", "its "];
 
@@ -108,15 +133,7 @@ internal sealed class SubjectResolver
     {
         string text = statement.Text;
         int local = Math.Clamp(offset - statement.Span.Start, 0, text.Length);
-        int clauseStart = 0;
-        // A clause break further back than a few hundred characters does not matter: look only that far.
-        int window = Math.Min(local, 400);
-        foreach (var br in ClauseBreaks)
-        {
-            if (local == 0) break;
-            int b = text.LastIndexOf(br, local - 1, window, StringComparison.OrdinalIgnoreCase);
-            if (b >= 0 && b + br.Length <= local) clauseStart = Math.Max(clauseStart, b + br.Length);
-        }
+        int clauseStart = ClauseStart(mentions.Breaks ??= FindBreaks(text), local);
         // In a list of figures ("North America accounted for USD 4.2 billion, Europe for USD 3.1 billion"), a name after the
         // previous figure belongs to this one.
         int previousFigureEnd = statement.Figures.Where(f => f.Kind is FigureKind.Money or FigureKind.Percent && f.Span.End <= offset)

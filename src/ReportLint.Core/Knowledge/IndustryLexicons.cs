@@ -42,6 +42,8 @@ public sealed class IndustryProfile
     public IReadOnlyList<IndustryLexicon> Industries { get; }
     public IReadOnlyList<LexiconHit> Hits { get; }
     public double this[IndustryLexicon industry] => _scores[industry.Index];
+    /// <summary>The scores by industry index.</summary>
+    public ReadOnlySpan<double> Scores => _scores;
     public double Total => _scores.Sum();
 
     /// <summary>Industries by descending score (ties by file order), those with no score left out.</summary>
@@ -49,15 +51,15 @@ public sealed class IndustryProfile
         Industries.Where(i => _scores[i.Index] > 0).OrderByDescending(i => _scores[i.Index]).ThenBy(i => i.Index).Select(i => (i, _scores[i.Index]));
 
     /// <summary>The highest-scoring industry (the first in file order among equals), or null when none scores.</summary>
-    public IndustryLexicon? Top
+    public IndustryLexicon? Top => TopOf(Industries, _scores);
+
+    /// <summary>The highest-scoring industry of <paramref name="scores"/> (by industry index; the first in file order among equals), or null when none scores.</summary>
+    public static IndustryLexicon? TopOf(IReadOnlyList<IndustryLexicon> industries, ReadOnlySpan<double> scores)
     {
-        get
-        {
-            IndustryLexicon? top = null;
-            foreach (var i in Industries)
-                if (_scores[i.Index] > 0 && (top is null || _scores[i.Index] > _scores[top.Index])) top = i;
-            return top;
-        }
+        IndustryLexicon? top = null;
+        foreach (var i in industries)
+            if (scores[i.Index] > 0 && (top is null || scores[i.Index] > scores[top.Index])) top = i;
+        return top;
     }
 
     /// <summary>The distinct words behind an industry's score, strongest first.</summary>

@@ -43,7 +43,12 @@ public sealed class PhraseMatcher<T>
             _values = new T[values];
             var builder = new Builder(this, sorted);
             builder.Build(builder.NewNode(), 0, sorted.Length, 0);
+            for (char c = '\0'; c < RootTable; c++) _root[c] = Search(0, c);
         }
+
+        // The root's children by character, for ASCII: every word start looks there first, and most go no further.
+        private const int RootTable = 128;
+        private readonly int[] _root = new int[RootTable];
 
         private static int CommonPrefix(string a, string b)
         {
@@ -56,7 +61,9 @@ public sealed class PhraseMatcher<T>
         public T Value(int node) => _values[_valueIndex[node]];
 
         /// <summary>The child of <paramref name="node"/> along <paramref name="c"/>, or -1.</summary>
-        public int Next(int node, char c)
+        public int Next(int node, char c) => node == 0 && c < RootTable ? _root[c] : Search(node, c);
+
+        private int Search(int node, char c)
         {
             int lo = _edgeStart[node], hi = lo + _edgeCount[node] - 1;
             while (lo <= hi)

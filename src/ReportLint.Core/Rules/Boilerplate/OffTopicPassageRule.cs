@@ -118,34 +118,38 @@ public static class OffTopicAnalysis
 
         var subject = new HashSet<string>(ContentWords(Words.TokenList(title + " " + claims.MarketName).ToArray()).Where(w => !TitleWords.Contains(w)), StringComparer.Ordinal);
 
+        // The report without the passage: one buffer, refilled for each passage.
+        var rest = new double[lexicons.Industries.Count];
         foreach (var (statement, profile, weight, category, words) in parts)
         {
             if (statement.Block.Kind == BlockKind.Comment || statement.Block.Kind == BlockKind.Heading && category is null) continue;
             if (category is null && statement.Field is { } field && IsStructural(field)) continue;
-            var rest = lexicons.Empty();
-            rest.Add(total, 1);
-            if (category is null) rest.Add(profile, -weight);
-            var restHome = rest.Top ?? home;
-            double restTop = rest[restHome];
+            for (int i = 0; i < rest.Length; i++) rest[i] = category is null ? total.Scores[i] + profile.Scores[i] * -weight : total.Scores[i];
+            var restHome = IndustryProfile.TopOf(lexicons.Industries, rest) ?? home;
+            double restTop = rest[restHome.Index];
             if (restTop <= 0) continue;
 
             if (category is not null)
             {
                 var named = lexicons.ForCategory(category);
                 if (named is null) continue;
-                double aff = rest[named] / restTop;
+                double aff = rest[named.Index] / restTop;
                 double catScore = aff < 0.25 ? 1 + (0.25 - aff) * 4 : 0;
                 verdicts.Add(new OffTopicVerdict(statement, statement.Field!.ValueSpan, "The footer category", restHome, named, 0, aff, 0, 0, 0, catScore, [], category));
                 continue;
             }
 
-            var foreign = profile.Ranked.FirstOrDefault(r => rest[r.Industry] / restTop < 0.5);
-            if (foreign.Industry is null) continue;
-            var F = foreign.Industry;
+            // The passage's strongest industry (the first in file order among equals) that the rest of the report barely speaks.
+            IndustryLexicon? F = null;
+            foreach (var industry in lexicons.Industries)
+                if (profile[industry] > 0 && rest[industry.Index] / restTop < 0.5 && (F is null || profile[industry] > profile[F])) F = industry;
+            if (F is null) continue;
             double strength = profile[F];
-            double affinity = rest[F] / restTop;
+            double affinity = rest[F.Index] / restTop;
             // The passage's own pull toward the industries the report does speak.
-            double homeIn = profile.Ranked.Where(r => r.Industry != F).Select(r => r.Score * Math.Min(1, rest[r.Industry] / restTop * 2)).DefaultIfEmpty(0).Max();
+            double homeIn = 0;
+            foreach (var industry in lexicons.Industries)
+                if (industry != F && profile[industry] > 0) homeIn = Math.Max(homeIn, profile[industry] * Math.Min(1, rest[industry.Index] / restTop * 2));
             // Of the passage's evidence for F, how much the rest of the report also uses.
             double evidence = 0, shared = 0;
             foreach (var hit in profile.Hits)
@@ -168,7 +172,9 @@ public static class OffTopicAnalysis
                         * (1 - overlap) * (namesSubject ? 0.3 : 1);
             }
             var span = statement.Field is { } fv ? fv.ValueSpan : statement.Span;
-            verdicts.Add(new OffTopicVerdict(statement, span, Describe(statement), restHome, F, strength, affinity, homeIn, sharedRatio, overlap, score, profile.EvidenceFor(F), null));
+            // The evidence is named only in a finding's message.
+            var evidenceWords = score >= Threshold ? profile.EvidenceFor(F) : [];
+            verdicts.Add(new OffTopicVerdict(statement, span, Describe(statement), restHome, F, strength, affinity, homeIn, sharedRatio, overlap, score, evidenceWords, null));
         }
         return new OffTopicAnalysisResult(total, home, verdicts);
     }

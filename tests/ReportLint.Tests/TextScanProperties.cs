@@ -1,12 +1,13 @@
 using CsCheck;
 using FluentAssertions;
+using ReportLint.Core.Claims;
 using ReportLint.Core.Documents;
 using Xunit;
 
 namespace ReportLint.Tests;
 
-/// <summary>A stretch of a block read through the block's shared tokens gives the tokens of the stretch read on its own.</summary>
-public class WordsProperties
+/// <summary>Text scans rewritten for speed still mean what their plain definitions say: shared block tokens, clause breaks.</summary>
+public class TextScanProperties
 {
     private static List<(int Start, int End, string Token)> Plain(string text, int baseOffset) =>
         Words.Tokenize(text).Select(t => (baseOffset + t.Start, baseOffset + t.End, t.Token)).ToList();
@@ -35,5 +36,30 @@ public class WordsProperties
         var block = new Block(BlockKind.Paragraph, new TextSpan(10, 30), "Growth in **Europe**");
         var run = Words.In(block, new TextSpan(20, 26), "Europa");
         Shared(run).Should().Equal((20, 26, "europa"));
+    }
+
+    /// <summary>The definition the clause search was written against: the last occurrence of each break within the window.</summary>
+    private static int PlainClauseStart(string text, int local)
+    {
+        int clauseStart = 0, window = Math.Min(local, SubjectResolver.ClauseWindow);
+        foreach (var br in SubjectResolver.ClauseBreaks)
+        {
+            if (local == 0) break;
+            int b = text.LastIndexOf(br, local - 1, window, StringComparison.OrdinalIgnoreCase);
+            if (b >= 0 && b + br.Length <= local) clauseStart = Math.Max(clauseStart, b + br.Length);
+        }
+        return clauseStart;
+    }
+
+    [Fact]
+    public void A_figures_clause_starts_after_the_last_break_before_it_within_the_window()
+    {
+        string[] pieces = [" while ", " WITH ", " with with ", ";", " than ", " followed by ", "USD 1.2 billion", " Europe", " x", new string('a', 150), "whilst", " ahead of ", " "];
+        var texts = Gen.Int[0, pieces.Length - 1].Select(i => pieces[i]).Array[0, 12].Select(string.Concat);
+        Gen.Select(texts, Gen.Double[0, 1]).Sample((text, at) =>
+        {
+            int local = (int)(at * text.Length);
+            SubjectResolver.ClauseStart(SubjectResolver.FindBreaks(text), local).Should().Be(PlainClauseStart(text, local), $"at {local} in '{text}'");
+        }, iter: 20_000);
     }
 }
