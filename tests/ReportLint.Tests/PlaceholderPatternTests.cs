@@ -65,7 +65,10 @@ public sealed class PlaceholderPatternTests
         restricted.Should().NotBeEmpty();
         var examples = Examples().Children.Values.Cast<YamlMappingNode>().SelectMany(e => List(e, "shouldMatch").Concat(List(e, "shouldNotMatch"))).ToList();
         var pieces = examples.Concat(examples.SelectMany(e => e.Split(' ')))
-            .Concat([" ", "  ", "\n", "x", "X", "?", "_", "$", "%", ":", "|", ".", ",", "5", "2025", "the market"]).Distinct().ToArray();
+            .Concat([" ", "  ", "\n", "x", "X", "?", "_", "$", "%", ":", "|", ".", ",", "5", "2025", "the market"])
+            // Characters that case-insensitive matching may equate with ASCII letters (long s, Kelvin sign, dotted and dotless i).
+            .Concat(["\u017F", "\u212A", "\u0130", "\u0131", "con\u017Fectetur adipi\u017Fcing elit", "lorem ip\u017Fum", "In\u017Fert chart here", "\u017Fize: N/A", "[In\u017Fert \u212Aey]", "TB\u0130", "\u0130n\u017Fert chart here"])
+            .Distinct().ToArray();
         var matches = restricted.ToDictionary(p => p.Id, _ => 0);
 
         void Check(string text)

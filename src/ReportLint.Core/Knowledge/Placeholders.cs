@@ -11,12 +11,16 @@ public sealed record PlaceholderPattern(string Id, Regex Regex, string MessageTe
 {
     public PlaceholderPattern(string id, Regex regex, string messageTemplate) : this(id, regex, messageTemplate, []) { }
 
-    private readonly SearchValues<string>? _requires = Requires.Count == 0 ? null : SearchValues.Create([.. Requires], StringComparison.OrdinalIgnoreCase);
-
     public string MessageFor(string match) => MessageTemplate.Replace("{match}", match, StringComparison.Ordinal);
 
     /// <summary>False when <paramref name="text"/> lacks every string the pattern requires, so that it cannot match there.</summary>
-    public bool CanMatchIn(ReadOnlySpan<char> text) => _requires is null || text.IndexOfAny(_requires) >= 0;
+    public bool CanMatchIn(ReadOnlySpan<char> text)
+    {
+        if (Requires.Count == 0) return true;
+        foreach (var required in Requires)
+            if (Placeholders.Contains(text, required)) return true;
+        return false;
+    }
 }
 
 /// <summary>One entry of rules/placeholders.yaml as written.</summary>
@@ -34,17 +38,41 @@ public readonly record struct PlaceholderMatch(PlaceholderPattern Pattern, TextS
 /// </summary>
 public sealed class Placeholders
 {
-    public Placeholders(IReadOnlyList<PlaceholderPattern> patterns) => Patterns = patterns;
+    public Placeholders(IReadOnlyList<PlaceholderPattern> patterns)
+    {
+        Patterns = patterns;
+        // Patterns share required strings ("x", "["): each is looked for once per text.
+        _required = patterns.SelectMany(p => p.Requires).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
+        _search = _required.Select(r => r.Length > 1 ? SearchValues.Create([r], StringComparison.OrdinalIgnoreCase) : null).ToArray();
+        _requiredBy = patterns.Select(p => p.Requires.Select(r => Array.FindIndex(_required, q => q.Equals(r, StringComparison.OrdinalIgnoreCase))).ToArray()).ToArray();
+    }
+
+    private readonly string[] _required;
+    private readonly int[][] _requiredBy;
+    // A vectorised search per required string of two or more characters (string.Contains ignoring case is a scalar loop here).
+    private readonly SearchValues<string>?[] _search;
 
     public IReadOnlyList<PlaceholderPattern> Patterns { get; }
+
+    /// <summary>Whether <paramref name="text"/> contains <paramref name="value"/>, ignoring case; a single character is looked for as a character.</summary>
+    internal static bool Contains(ReadOnlySpan<char> text, string value)
+    {
+        if (value.Length != 1) return text.Contains(value, StringComparison.OrdinalIgnoreCase);
+        char lower = char.ToLowerInvariant(value[0]), upper = char.ToUpperInvariant(value[0]);
+        return lower == upper ? text.Contains(lower) : text.IndexOfAny(lower, upper) >= 0;
+    }
 
     /// <summary>Placeholders in <paramref name="text"/>; where matches overlap, only the earliest-listed pattern's is kept.</summary>
     public IReadOnlyList<PlaceholderMatch> Find(string text, int baseOffset = 0)
     {
         var kept = new List<PlaceholderMatch>();
-        foreach (var pattern in Patterns)
+        // Per required string: 0 not looked for yet, 1 present, 2 absent.
+        Span<byte> present = _required.Length <= 256 ? stackalloc byte[_required.Length] : new byte[_required.Length];
+        present.Clear();
+        for (int p = 0; p < Patterns.Count; p++)
         {
-            if (!pattern.CanMatchIn(text)) continue;
+            var pattern = Patterns[p];
+            if (!CanMatch(text, _requiredBy[p], present)) continue;
             IEnumerable<Match> matches;
             try { matches = pattern.Regex.Matches(text).ToList(); }
             catch (RegexMatchTimeoutException) { continue; }
@@ -58,6 +86,17 @@ public sealed class Placeholders
         }
         kept.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
         return kept;
+    }
+
+    private bool CanMatch(string text, int[] required, Span<byte> present)
+    {
+        if (required.Length == 0) return true;
+        foreach (int r in required)
+        {
+            if (present[r] == 0) present[r] = (_search[r] is { } search ? text.AsSpan().ContainsAny(search) : Contains(text, _required[r])) ? (byte)1 : (byte)2;
+            if (present[r] == 1) return true;
+        }
+        return false;
     }
 
     // Lazy<T>: thread-safe, so files linted in parallel share one instance. The built-in patterns are compiled into the
