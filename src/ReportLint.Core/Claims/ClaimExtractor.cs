@@ -208,6 +208,8 @@ public static partial class ClaimExtractor
     }
 
     private static readonly string[] ForecastPeriodWords = ["forecast period", "forecast timeline", "forecasted period", "projection period", "projected period", "assessment period", "review period", "study period", "forecast horizon", "outlook period", "forecast years"];
+    private static readonly System.Buffers.SearchValues<string> PeriodWords =
+        System.Buffers.SearchValues.Create([.. ForecastPeriodWords, "base year"], StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The years a rate applies to: a period near it, "the forecast period", "the next seven years", "through 2031".</summary>
     private static ForecastWindow? WindowOf(ClaimsModel model, Statement statement, int index)
@@ -296,17 +298,22 @@ public static partial class ClaimExtractor
                 }
                 continue;
             }
-            string lower = st.Text.ToLowerInvariant();
+            // Most statements name no period at all: one vectorised search, ignoring case, rules them out (exactly so for
+            // ASCII text, where ignoring case is lower-casing; other text is lower-cased as always).
+            bool ascii = System.Text.Ascii.IsValid(st.Text);
+            if (ascii && !st.Text.AsSpan().ContainsAny(PeriodWords)) continue;
+            string lower = ascii ? st.Text : st.Text.ToLowerInvariant();
+            var comparison = ascii ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
             foreach (var w in ForecastPeriodWords)
             {
-                int at = lower.IndexOf(w, StringComparison.Ordinal);
+                int at = lower.IndexOf(w, comparison);
                 if (at < 0) continue;
                 var p = st.Figures.OfType<PeriodFigure>().FirstOrDefault(f =>
                     f.Span.Start - st.Span.Start >= at + w.Length && f.Span.Start - st.Span.Start - (at + w.Length) <= 12
                     || f.Span.End - st.Span.Start <= at && at - (f.Span.End - st.Span.Start) <= 4);
                 if (p is not null) { periods.Forecast ??= p; break; }
             }
-            int bi = lower.IndexOf("base year", StringComparison.Ordinal);
+            int bi = lower.IndexOf("base year", comparison);
             if (bi >= 0 && periods.BaseYear is null)
             {
                 var y = st.Figures.OfType<YearFigure>().FirstOrDefault(f => Math.Abs(f.Span.Start - st.Span.Start - bi) <= 25 && !f.InPeriod);

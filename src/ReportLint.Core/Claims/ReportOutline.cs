@@ -87,10 +87,14 @@ public sealed class ReportOutline
                 list.Add(e);
             }
         }
-        // Everything after a "Browse …"/"Related reports" line is the publisher's footer.
+        // Everything after a "Browse …"/"Related reports" line is the publisher's footer. Only the start of a line matters:
+        // that much is lower-cased (character by character, as the whole line would be).
+        Span<char> head = stackalloc char[20];
         for (int i = 0; i < blocks.Count; i++)
         {
-            string t = blocks[i].Text.TrimStart('*', ' ', '#').ToLowerInvariant();
+            var trimmed = blocks[i].Text.AsSpan().TrimStart("* #");
+            var t = head[..Math.Min(trimmed.Length, head.Length)];
+            trimmed[..t.Length].ToLowerInvariant(t);
             if (t.StartsWith("browse ") || t.StartsWith("related reports") || t.StartsWith("you may also like") || t.StartsWith("related research"))
             {
                 for (int j = i; j < blocks.Count; j++) outline.Footer.Add(blocks[j]);

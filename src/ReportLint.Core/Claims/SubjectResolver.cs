@@ -1,3 +1,4 @@
+using System.Buffers;
 using ReportLint.Core.Documents;
 using ReportLint.Core.Extraction;
 using ReportLint.Core.Knowledge;
@@ -45,11 +46,17 @@ internal sealed class SubjectResolver
     internal static List<(int Start, int End)> FindBreaks(string text)
     {
         var breaks = new List<(int, int)>();
-        foreach (var br in ClauseBreaks)
-            for (int at = text.IndexOf(br, StringComparison.OrdinalIgnoreCase); at >= 0; at = text.IndexOf(br, at + 1, StringComparison.OrdinalIgnoreCase))
-                breaks.Add((at, at + br.Length));
+        // One vectorised search finds where any break starts; each break is then tried there.
+        for (int at = text.AsSpan().IndexOfAny(AnyClauseBreak); at >= 0;)
+        {
+            foreach (var br in ClauseBreaks)
+                if (text.AsSpan(at).StartsWith(br, StringComparison.OrdinalIgnoreCase)) breaks.Add((at, at + br.Length));
+            int next = text.AsSpan(at + 1).IndexOfAny(AnyClauseBreak);
+            at = next < 0 ? -1 : at + 1 + next;
+        }
         return breaks;
     }
+
 
     public Mentions Find(Statement statement)
     {
@@ -77,8 +84,9 @@ internal sealed class SubjectResolver
         int from = 0;
         while (true)
         {
-            int i = text.IndexOf("segment", from, StringComparison.OrdinalIgnoreCase);
+            int i = text.AsSpan(from).IndexOfAny(SegmentWord);
             if (i < 0) yield break;
+            i += from;
             from = i + 7;
             if (i > 0 && char.IsLetter(text[i - 1])) continue;
             if (from < text.Length && char.IsLetter(text[from]) && text[from] != 's') continue;
@@ -117,6 +125,9 @@ internal sealed class SubjectResolver
         || w.Equals("dominant", StringComparison.OrdinalIgnoreCase) || w.Equals("second", StringComparison.OrdinalIgnoreCase);
 
     internal static readonly string[] ClauseBreaks = [";", " while ", " whereas ", " whilst ", " with ", " followed by ", " compared ", " against ", " versus ", " ahead of ", " behind ", " than "];
+    // After ClauseBreaks: static fields are initialised in the order they are written.
+    private static readonly SearchValues<string> AnyClauseBreak = SearchValues.Create(ClauseBreaks, StringComparison.OrdinalIgnoreCase);
+    private static readonly SearchValues<string> SegmentWord = SearchValues.Create(["segment"], StringComparison.OrdinalIgnoreCase);
     private static readonly string[] WholeMarketWords = ["global", "worldwide", "overall", "total", "entire", "whole"];
     private static readonly string[] Pronouns = ["it ", "this segment", "the segment", "this region", "the region", "the country", "this country", "its "];
 
