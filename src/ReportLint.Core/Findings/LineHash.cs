@@ -17,26 +17,32 @@ public static class LineHash
 
     /// <summary>The hash of every line of <paramref name="text"/>, first line first.</summary>
     /// <param name="byteOrderMark">The file began with a UTF-8 byte order mark: the upload action reads it as U+FEFF.</param>
-    public static IReadOnlyList<string> Compute(string text, bool byteOrderMark = false)
+    public static IReadOnlyList<string> Compute(string text, bool byteOrderMark = false) =>
+        Roll(text, byteOrderMark).Select(Format).ToList();
+
+    /// <summary>Gives each finding the hash of the line it starts on, in the file as the upload action reads it.</summary>
+    public static void Assign(ReportDocument document, IEnumerable<Finding> findings)
+    {
+        List<(ulong Hash, int Count)>? lines = null;
+        foreach (var finding in findings)
+        {
+            lines ??= Roll(document.Text, document.HasUtf8ByteOrderMark);
+            // Only the lines that findings start on are written out as text.
+            finding.LineHash = Format(lines[Math.Clamp(finding.Location.Line, 1, lines.Count) - 1]);
+        }
+    }
+
+    private static List<(ulong Hash, int Count)> Roll(string text, bool byteOrderMark)
     {
         var roller = new Roller();
         if (byteOrderMark) roller.Process('\uFEFF');
         foreach (char c in text) roller.Process(c);
         roller.Process(EndOfFile);
         roller.Flush();
-        return roller.Hashes;
+        return roller.Lines;
     }
 
-    /// <summary>Gives each finding the hash of the line it starts on, in the file as the upload action reads it.</summary>
-    public static void Assign(ReportDocument document, IEnumerable<Finding> findings)
-    {
-        IReadOnlyList<string>? hashes = null;
-        foreach (var finding in findings)
-        {
-            hashes ??= Compute(document.Text, document.HasUtf8ByteOrderMark);
-            finding.LineHash = hashes[Math.Clamp(finding.Location.Line, 1, hashes.Count) - 1];
-        }
-    }
+    private static string Format((ulong Hash, int Count) line) => $"{line.Hash:x}:{line.Count}";
 
     private sealed class Roller
     {
@@ -49,7 +55,8 @@ public static class LineHash
         private int _index, _lineNumber;
         private bool _lineStart = true, _previousCr;
 
-        public List<string> Hashes { get; } = new();
+        /// <summary>Per line: its hash, and how many lines so far (this one included) have that hash.</summary>
+        public List<(ulong Hash, int Count)> Lines { get; } = new();
 
         public void Process(int current)
         {
@@ -84,14 +91,14 @@ public static class LineHash
             int begin = _window[_index];
             _window[_index] = current;
             _hash = unchecked(Mod * _hash + (ulong)current - FirstMod * (ulong)begin);
-            _index = (_index + 1) % BlockSize;
+            if (++_index == BlockSize) _index = 0;
         }
 
         private void Output()
         {
             int count = _seen.TryGetValue(_hash, out int n) ? n + 1 : 1;
             _seen[_hash] = count;
-            Hashes.Add($"{_hash:x}:{count}");
+            Lines.Add((_hash, count));
             _lineNumbers[_index] = -1;
         }
 

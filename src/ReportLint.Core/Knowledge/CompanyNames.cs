@@ -21,19 +21,25 @@ public sealed class CompanyNames
         _trailing = new HashSet<string>(trailingWords, StringComparer.OrdinalIgnoreCase);
         _leading = new HashSet<string>(leadingWords, StringComparer.OrdinalIgnoreCase);
         Cues = cues.OrderByDescending(c => c.Length).ToList();
+        _suffixSet = new HashSet<string>(_suffixes, StringComparer.OrdinalIgnoreCase);
+        _suffixUndotted = new HashSet<string>(_suffixes.Select(s => s.TrimEnd('.')), StringComparer.OrdinalIgnoreCase);
+        AnyCue = System.Buffers.SearchValues.Create([.. Cues.Where(c => c.Length > 0)], StringComparison.OrdinalIgnoreCase);
         ListTerminators = listTerminators.OrderByDescending(t => t.Length).ToList();
     }
 
     public CompanyNames(CompanyNamesData data) : this(data.LegalSuffixes, data.TrailingWords, data.LeadingWords, data.Cues, data.ListTerminators) { }
 
     public IReadOnlyList<string> Cues { get; }
+    /// <summary>All <see cref="Cues"/> at once, ignoring case: a vectorised search that rules out text naming no company.</summary>
+    public System.Buffers.SearchValues<string> AnyCue { get; }
+    private readonly HashSet<string> _suffixSet, _suffixUndotted;
     public IReadOnlyList<string> ListTerminators { get; }
 
     /// <summary>True when the text is only a legal form ("Inc.", "Ltd.") — the tail of "Netflix, Inc." split at its comma.</summary>
     public bool IsLegalSuffix(string text)
     {
         var t = text.Trim();
-        return _suffixes.Any(s => string.Equals(s, t, StringComparison.OrdinalIgnoreCase) || string.Equals(s.TrimEnd('.'), t.TrimEnd('.'), StringComparison.OrdinalIgnoreCase));
+        return _suffixSet.Contains(t) || _suffixUndotted.Contains(t.TrimEnd('.'));
     }
 
     /// <summary>Lower-case name tokens with legal forms and filler words removed: "Tencent Holdings Ltd." → [tencent].</summary>
