@@ -68,6 +68,8 @@ public sealed class PlaceholderPatternTests
             .Concat([" ", "  ", "\n", "x", "X", "?", "_", "$", "%", ":", "|", ".", ",", "5", "2025", "the market"])
             // Characters that case-insensitive matching may equate with ASCII letters (long s, Kelvin sign, dotted and dotless i).
             .Concat(["\u017F", "\u212A", "\u0130", "\u0131", "con\u017Fectetur adipi\u017Fcing elit", "lorem ip\u017Fum", "In\u017Fert chart here", "\u017Fize: N/A", "[In\u017Fert \u212Aey]", "TB\u0130", "\u0130n\u017Fert chart here"])
+            // Every character \s matches, since some patterns require "a space of any kind, then x".
+            .Concat(Enumerable.Range(0, 0x3001).Select(c => (char)c).Where(c => System.Text.RegularExpressions.Regex.IsMatch(c.ToString(), @"^\s$")).Select(c => c.ToString()))
             .Distinct().ToArray();
         var matches = restricted.ToDictionary(p => p.Id, _ => 0);
 
@@ -84,6 +86,9 @@ public sealed class PlaceholderPatternTests
         }
 
         foreach (var text in examples) Check(text);
+        foreach (var space in pieces.Where(p => p.Length == 1 && char.IsWhiteSpace(p[0])))
+            foreach (var text in new[] { $"USD{space}XX billion", $"Rs.{space}{space}xx", $"€{space}X.X bn", $"see Figure{space}X", $"Table{space}{space}XX.X" })
+                Check(text);
         foreach (var file in Directory.EnumerateFiles(TestPaths.Fixtures, "*", SearchOption.AllDirectories).Append(TestPaths.SeedReport))
             Check(File.ReadAllText(file));
         Gen.Int[0, pieces.Length - 1].Select(i => pieces[i]).Array[1, 8].Select(string.Concat).Sample(Check, iter: 20_000);

@@ -144,10 +144,12 @@ public sealed class BlockWords
     internal static BlockWords Read(string text, int baseOffset)
     {
         int generation = Words.Generation;
-        var tokens = new List<string>();
-        var ids = new List<int>();
-        var starts = new List<int>();
-        var ends = new List<int>();
+        // One set of growing lists per thread, copied out at their final size: no regrowth per block.
+        var (tokens, ids, starts, ends) = t_scratch ??= (new List<string>(), new List<int>(), new List<int>(), new List<int>());
+        tokens.Clear();
+        ids.Clear();
+        starts.Clear();
+        ends.Clear();
         int i = 0;
         while (i < text.Length)
         {
@@ -159,8 +161,12 @@ public sealed class BlockWords
             starts.Add(baseOffset + start);
             ends.Add(baseOffset + i);
         }
-        return new BlockWords([.. tokens], [.. ids], [.. starts], [.. ends], Words.Generation == generation ? generation : -1);
+        var words = new BlockWords([.. tokens], [.. ids], [.. starts], [.. ends], Words.Generation == generation ? generation : -1);
+        tokens.Clear();
+        return words;
     }
+
+    [ThreadStatic] private static (List<string>, List<int>, List<int>, List<int>)? t_scratch;
 
     /// <summary>The index of the first token that ends after <paramref name="offset"/>, or <see cref="Count"/>.</summary>
     internal int FirstEndingAfter(int offset)

@@ -206,15 +206,21 @@ public sealed class DuplicatePassageRule : Rule
     private static ulong[] Shingles(ReadOnlySpan<int> ids)
     {
         if (ids.Length < 3) return [];
-        var runs = new ulong[ids.Length - 2];
+        // Built in a buffer kept per thread (not for a giant passage, whose buffer is not kept); only the distinct runs are copied out.
+        int count = ids.Length - 2;
+        var buffer = count > MaxKeptRuns ? new ulong[count] : t_runs is { } kept && kept.Length >= count ? kept : t_runs = new ulong[Math.Max(count, 256)];
+        var runs = buffer.AsSpan(0, count);
         for (int i = 2; i < ids.Length; i++)
             runs[i - 2] = ((ulong)ids[i - 2] & 0x1FFFFF) << 42 | ((ulong)ids[i - 1] & 0x1FFFFF) << 21 | (ulong)ids[i] & 0x1FFFFF;
-        Array.Sort(runs);
+        runs.Sort();
         int n = 0;
         for (int i = 0; i < runs.Length; i++)
             if (n == 0 || runs[i] != runs[n - 1]) runs[n++] = runs[i];
-        return runs[..n];
+        return runs[..n].ToArray();
     }
+
+    [ThreadStatic] private static ulong[]? t_runs;
+    private const int MaxKeptRuns = 1 << 16;
 
     /// <summary>Shared runs over all runs of the two sorted sets.</summary>
     private static double Jaccard(ulong[] a, ulong[] b)
