@@ -59,15 +59,28 @@ public sealed class ClaimsModel
     {
         get
         {
-            var numeric = Statements.Where(s => s.Figures.Any(f => f.Kind is FigureKind.Money or FigureKind.Percent)).ToList();
-            return new Coverage(
-                Figures.Count(f => f.Kind == FigureKind.Money),
-                Figures.Count(f => f.Kind is FigureKind.Percent or FigureKind.PercentagePoints),
-                Figures.Count(f => f.Kind is FigureKind.Year or FigureKind.Period),
-                Figures.Count(f => f.Kind == FigureKind.Number),
-                numeric.Count,
-                numeric.Count(Understood.Contains),
-                Values.Count, Rates.Count, Shares.Count, Growth.Count);
+            // One pass over the figures (this runs for every file linted).
+            int money = 0, percentages = 0, years = 0, other = 0, numeric = 0, checkedStatements = 0;
+            HashSet<Statement>? understood = null;
+            foreach (var statement in Statements)
+            {
+                bool hasMoneyOrPercent = false;
+                foreach (var f in statement.Figures)
+                {
+                    switch (f.Kind)
+                    {
+                        case FigureKind.Money: money++; hasMoneyOrPercent = true; break;
+                        case FigureKind.Percent: percentages++; hasMoneyOrPercent = true; break;
+                        case FigureKind.PercentagePoints: percentages++; break;
+                        case FigureKind.Year or FigureKind.Period: years++; break;
+                        case FigureKind.Number: other++; break;
+                    }
+                }
+                if (!hasMoneyOrPercent) continue;
+                numeric++;
+                if ((understood ??= Understood).Contains(statement)) checkedStatements++;
+            }
+            return new Coverage(money, percentages, years, other, numeric, checkedStatements, Values.Count, Rates.Count, Shares.Count, Growth.Count);
         }
     }
 }
