@@ -183,15 +183,24 @@ public static class OffTopicAnalysis
     private static bool IsStructural(Field field)
     {
         var key = " " + string.Join(' ', Words.Tokenize(field.Key).Select(t => t.Token));
-        return key.StartsWith(" by ", StringComparison.Ordinal) || StructuralKeys.Any(k => key.Contains(" " + k, StringComparison.Ordinal));
+        return key.StartsWith(" by ", StringComparison.Ordinal) || SpacedStructuralKeys.Any(k => key.Contains(k, StringComparison.Ordinal));
     }
+
+    /// <summary>Each structural key as it must start a word: " compan", " region".</summary>
+    private static readonly string[] SpacedStructuralKeys = StructuralKeys.Select(k => " " + k).ToArray();
 
     /// <summary>How much of a passage's own vocabulary the rest of the report uses: the mean, over its content words, of how often each recurs elsewhere (two or more times counts fully).</summary>
     private static double Overlap(List<string> words, Dictionary<string, int> vocabulary)
     {
         if (words.Count == 0) return 1;
-        var own = words.GroupBy(w => w).ToDictionary(g => g.Key, g => g.Count());
-        return words.Distinct().Average(w => Math.Min(1, (vocabulary.GetValueOrDefault(w) - own[w]) / 2.0));
+        var own = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var w in words) own[w] = own.GetValueOrDefault(w) + 1;
+        // The mean over distinct words, summed in order of first appearance (as Distinct().Average() would).
+        var counted = new HashSet<string>(StringComparer.Ordinal);
+        double sum = 0;
+        foreach (var w in words)
+            if (counted.Add(w)) sum += Math.Min(1, (vocabulary.GetValueOrDefault(w) - own[w]) / 2.0);
+        return sum / counted.Count;
     }
 
     /// <summary>Words that carry a passage's subject: no function words, no market-research boilerplate, plurals folded.</summary>
