@@ -33,9 +33,35 @@ public sealed class LintReport
     /// <summary>Also print suppressed findings, marked as such (SARIF <c>suppressions</c>).</summary>
     public bool IncludeSuppressed { get; init; }
     public IEnumerable<Finding> Findings => Files.SelectMany(f => f.Findings).Where(f => f.Suppression is null);
-    public int Errors => Findings.Count(f => f.Severity == Severity.Error);
-    public int Warnings => Findings.Count(f => f.Severity == Severity.Warning);
-    public int Notes => Findings.Count(f => f.Severity == Severity.Note);
+    public int Errors => Counts.Errors;
+    public int Warnings => Counts.Warnings;
+    public int Notes => Counts.Notes;
+
+    /// <summary>The unsuppressed findings by severity, and the files that have any: counted once, on first use (the report does not change).</summary>
+    private (int Errors, int Warnings, int Notes, int FilesWithFindings) Counts => _counts ??= Count(Files);
+    private (int, int, int, int)? _counts;
+
+    private static (int, int, int, int) Count(IReadOnlyList<FileReport> files)
+    {
+        int errors = 0, warnings = 0, notes = 0, withFindings = 0;
+        foreach (var file in files)
+        {
+            bool any = false;
+            foreach (var f in file.Findings)
+            {
+                if (f.Suppression is not null) continue;
+                any = true;
+                switch (f.Severity)
+                {
+                    case Severity.Error: errors++; break;
+                    case Severity.Warning: warnings++; break;
+                    case Severity.Note: notes++; break;
+                }
+            }
+            if (any) withFindings++;
+        }
+        return (errors, warnings, notes, withFindings);
+    }
     /// <summary>
     /// A file's path relative to <see cref="WorkingDirectory"/> with '/' separators, as code-scanning tools expect it;
     /// the absolute path for a file outside it, and the given name for standard input.
@@ -50,7 +76,7 @@ public sealed class LintReport
     public static bool IsOutside(string relativePath) =>
         Path.IsPathRooted(relativePath) || relativePath == ".." || relativePath.StartsWith("../", StringComparison.Ordinal) || relativePath.StartsWith("..\\", StringComparison.Ordinal);
 
-    public int FilesWithFindings => Files.Count(f => f.Findings.Any(x => x.Suppression is null));
+    public int FilesWithFindings => Counts.FilesWithFindings;
 }
 
 public interface IFormatter

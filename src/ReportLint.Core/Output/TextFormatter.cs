@@ -17,12 +17,35 @@ public sealed class TextFormatter(bool color) : IFormatter
         {
             if (file.Error is not null) writer.WriteLine($"{file.Path}: {Paint("error", "\u001b[31m")} {file.Error}");
             foreach (var note in file.Notifications) writer.WriteLine($"{file.Path}: {Paint("note", "\u001b[36m")} {note}");
-            foreach (var f in file.Findings.Where(f => f.Suppression is null))
+            foreach (var f in file.Findings)
             {
+                if (f.Suppression is not null) continue;
+                // Written piece by piece rather than as one interpolated line: a run over a cache prints tens of thousands.
                 var loc = f.Location;
-                writer.WriteLine($"{loc.Path}:{loc.Line}:{loc.Column}: {SeverityText(f.Severity)} {Paint(f.Rule.Id, "\u001b[1m")} {f.Message} {Paint("(" + f.Rule.Name + ")", "\u001b[2m")}{Origin(loc)}");
+                WritePlace(writer, loc);
+                writer.Write(' ');
+                writer.Write(SeverityText(f.Severity));
+                writer.Write(' ');
+                writer.Write(Paint(f.Rule.Id, "\u001b[1m"));
+                writer.Write(' ');
+                writer.Write(f.Message);
+                writer.Write(' ');
+                if (color) writer.Write("\u001b[2m");
+                writer.Write('(');
+                writer.Write(f.Rule.Name);
+                writer.Write(')');
+                if (color) writer.Write(Reset);
+                writer.WriteLine(Origin(loc));
                 foreach (var related in f.Related)
-                    writer.WriteLine($"    {Paint("related", "\u001b[2m")} {related.Location.Path}:{related.Location.Line}:{related.Location.Column}: {related.Message}{Origin(related.Location)}");
+                {
+                    writer.Write("    ");
+                    writer.Write(Paint("related", "\u001b[2m"));
+                    writer.Write(' ');
+                    WritePlace(writer, related.Location);
+                    writer.Write(' ');
+                    writer.Write(related.Message);
+                    writer.WriteLine(Origin(related.Location));
+                }
                 foreach (var fix in f.Fixes)
                     writer.WriteLine($"    {Paint("fix", "\u001b[32m")} {fix.Description}");
             }
@@ -35,6 +58,20 @@ public sealed class TextFormatter(bool color) : IFormatter
             }
         }
         writer.WriteLine(Summary(report));
+    }
+
+    /// <summary>"path:line:column:".</summary>
+    private static void WritePlace(TextWriter writer, SourceLocation location)
+    {
+        Span<char> number = stackalloc char[11];
+        writer.Write(location.Path);
+        writer.Write(':');
+        location.Line.TryFormat(number, out int n, provider: CultureInfo.InvariantCulture);
+        writer.Write(number[..n]);
+        writer.Write(':');
+        location.Column.TryFormat(number, out n, provider: CultureInfo.InvariantCulture);
+        writer.Write(number[..n]);
+        writer.Write(':');
     }
 
     /// <summary>Where a Word finding is in the author's terms: " (paragraph 12)", " ('Growth Drivers' row of table 1, cell 2)".</summary>
