@@ -226,12 +226,27 @@ public sealed class ResultCache
 
 public sealed record CacheFile(int Format, string Tool, List<SortedDictionary<string, CacheEntry>> Shards);
 
-public sealed record CacheEntry(string Content, string Settings, List<StoredFinding> Findings, Coverage? Coverage, List<string> Notifications);
+// The records read most often are read through a parameterless constructor and init-only properties: System.Text.Json
+// reads a record of more than four constructor parameters through an array of boxed arguments, which made reading a
+// cache of 1,000 files' results markedly slower. A property missing from the file is left null, as it was before.
+public sealed record CacheEntry(string Content, string Settings, List<StoredFinding> Findings, Coverage? Coverage, List<string> Notifications)
+{
+    [JsonConstructor]
+    public CacheEntry() : this(null!, null!, null!, null, null!) { }
+}
 
 public sealed record StoredFinding(string Rule, Severity Severity, string Message, StoredLocation Location, List<StoredRelated> Related,
-    List<StoredFix> Fixes, Dictionary<string, string> Properties, StoredSuppression? Suppression, string? LineHash);
+    List<StoredFix> Fixes, Dictionary<string, string> Properties, StoredSuppression? Suppression, string? LineHash)
+{
+    [JsonConstructor]
+    public StoredFinding() : this(null!, default, null!, null!, null!, null!, null!, null, null) { }
+}
 
-public sealed record StoredLocation(int Start, int End, int Line, int Column, int EndLine, int EndColumn, string Snippet, SourceOrigin? Origin);
+public sealed record StoredLocation(int Start, int End, int Line, int Column, int EndLine, int EndColumn, string Snippet, SourceOrigin? Origin)
+{
+    [JsonConstructor]
+    public StoredLocation() : this(0, 0, 0, 0, 0, 0, null!, null) { }
+}
 
 public sealed record StoredRelated(StoredLocation Location, string Message);
 public sealed record StoredFix(string Description, List<StoredEdit> Edits);
