@@ -88,6 +88,7 @@ public sealed class CacheAndParallelTests : IDisposable
     [InlineData("[1, 2, 3]")]
     [InlineData("{\"format\": 2, \"tool\": \"0.0.0-other\", \"shards\": [{}]}")]
     [InlineData("{\"format\": 2, \"tool\": \"x\", \"shards\": [1]}")]
+    [InlineData("{\"format\": 3, \"tool\": \"0.0.0-other\", \"shardBytes\": [2], \"shards\": [{}]}")]
     public void A_corrupt_or_foreign_cache_is_ignored_with_a_note(string content)
     {
         string cache = Path.Combine(_dir, "cache.json");
@@ -99,6 +100,24 @@ public sealed class CacheAndParallelTests : IDisposable
         var again = CliTests.Run("lint", TestPaths.SeedReport, "--cache-location", cache, "--no-color");
         again.Err.Should().BeEmpty();
         again.Out.Should().Be(run.Out);
+    }
+
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(1)]
+    [InlineData(100_000_000)]
+    public void A_cache_whose_header_gives_wrong_shard_lengths_is_ignored_with_a_note(int error)
+    {
+        string cache = Path.Combine(_dir, "cache.json");
+        var first = CliTests.Run("lint", TestPaths.SeedReport, "--cache-location", cache, "--no-color");
+        string text = File.ReadAllText(cache);
+        var lengths = System.Text.RegularExpressions.Regex.Match(text, "\"shardBytes\":\\[(\\d+)\\]");
+        lengths.Success.Should().BeTrue("one file's results make one shard");
+        int length = int.Parse(lengths.Groups[1].Value);
+        File.WriteAllText(cache, text.Replace(lengths.Value, $"\"shardBytes\":[{length + error}]"));
+        var run = CliTests.Run("lint", TestPaths.SeedReport, "--cache-location", cache, "--no-color");
+        run.Err.Should().Contain("ignoring the cache");
+        run.Out.Should().Be(first.Out);
     }
 
     [Fact]
