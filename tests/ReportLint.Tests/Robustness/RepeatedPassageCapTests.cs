@@ -50,12 +50,12 @@ public class RepeatedPassageCapTests
     }
 
     [Fact]
-    public void A_document_read_on_one_thread_and_linted_on_another_gives_the_same_findings()
+    public async Task A_document_read_on_one_thread_and_linted_on_another_gives_the_same_findings()
     {
         string text = "# Sensor Market\n\n" + Para + "\n\n" + Para.Replace("partnerships", "alliances") + " Sales grew.\n\n" + Para + "\n";
         var fresh = Found(DocumentReader.Parse("r.md", text, DocumentFormat.Markdown));
         var document = DocumentReader.Parse("r.md", text, DocumentFormat.Markdown);
-        var elsewhere = Task.Run(() => Found(document)).Result;
+        var elsewhere = await Task.Run(() => Found(document));
         fresh.Should().Contain((3, "RL304"));
         elsewhere.Should().Equal(fresh);
         Found(document).Should().Equal(fresh, "the blocks' words, numbered on another thread, are renumbered here");
