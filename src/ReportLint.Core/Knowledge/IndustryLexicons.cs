@@ -139,13 +139,17 @@ public sealed class IndustryLexicons
     {
         var tokens = run.Tokens;
         var hits = new List<LexiconHit>();
+        // Each token's vocabulary index, found once (a walk reads a token again from each of the few starts before it).
+        int[] rented = System.Buffers.ArrayPool<int>.Shared.Rent(tokens.Length);
+        var index = rented.AsSpan(0, tokens.Length);
+        VocabularyIndices(run, index);
         int i = 0;
         while (i < tokens.Length)
         {
             int best = -1, bestEnd = -1, node = 0;
             for (int j = i; j < tokens.Length && j - i < _table.MaxWords; j++)
             {
-                node = _table.Child(node, tokens[j]);
+                node = _table.ChildAt(node, index[j]);
                 if (node < 0) break;
                 if (_table.Key[node] >= 0) { best = node; bestEnd = j; }
             }
@@ -153,7 +157,44 @@ public sealed class IndustryLexicons
             hits.Add(new LexiconHit(new TextSpan(run.StartOf(i), run.EndOf(bestEnd)), _table.Keys[_table.Key[best]], WeightsAt(best)));
             i = bestEnd + 1;
         }
+        System.Buffers.ArrayPool<int>.Shared.Return(rented);
         return hits;
+    }
+
+    // Per thread: the vocabulary index (+2; 0 not looked up yet, 1 not in the vocabulary) of each word the tokeniser has
+    // numbered, for one generation of its numbering and one table. A word seen before costs an array read, not a hash.
+    [ThreadStatic] private static int[]? t_indexById;
+    [ThreadStatic] private static int t_indexGeneration;
+    [ThreadStatic] private static LexiconTable? t_indexTable;
+
+    private void VocabularyIndices(WordRun run, Span<int> index)
+    {
+        var tokens = run.Tokens;
+        var ids = run.Ids.Span;
+        if (run.Generation < 0)
+        {
+            for (int j = 0; j < tokens.Length; j++) index[j] = _table.WordIndex(tokens[j]);
+            return;
+        }
+        if (t_indexById is null || t_indexGeneration != run.Generation || !ReferenceEquals(t_indexTable, _table))
+        {
+            t_indexById = new int[1024];
+            t_indexGeneration = run.Generation;
+            t_indexTable = _table;
+        }
+        for (int j = 0; j < tokens.Length; j++)
+        {
+            int id = ids[j];
+            if (id < 0)
+            {
+                index[j] = _table.WordIndex(tokens[j]);
+                continue;
+            }
+            if (id >= t_indexById.Length) Array.Resize(ref t_indexById, Math.Max(id + 1, t_indexById.Length * 2));
+            ref int known = ref t_indexById[id];
+            if (known == 0) known = _table.WordIndex(tokens[j]) + 2;
+            index[j] = known - 2;
+        }
     }
 
     public IndustryProfile Profile(string text, int baseOffset = 0) => Profile(Find(text, baseOffset));

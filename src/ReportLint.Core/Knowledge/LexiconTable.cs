@@ -55,9 +55,11 @@ public sealed class LexiconTable
     }
 
     /// <summary>The child of <paramref name="node"/> along <paramref name="word"/>, or -1.</summary>
-    public int Child(int node, string word)
+    public int Child(int node, string word) => ChildAt(node, WordIndex(word));
+
+    /// <summary>The child of <paramref name="node"/> along the vocabulary word at <paramref name="index"/> (-1: no such word), or -1.</summary>
+    public int ChildAt(int node, int index)
     {
-        int index = WordIndex(word);
         if (index < 0) return -1;
         if (node == 0) return RootChild[index];
         int lo = EdgeStart[node], hi = lo + EdgeCount[node] - 1;
