@@ -302,18 +302,19 @@ public static partial class ClaimExtractor
             // ASCII text, where ignoring case is lower-casing; other text is lower-cased as always).
             bool ascii = System.Text.Ascii.IsValid(st.Text);
             if (ascii && !st.Text.AsSpan().ContainsAny(PeriodWords)) continue;
-            string lower = ascii ? st.Text : st.Text.ToLowerInvariant();
+            // The text searched: as it stands, ignoring case, when ASCII; otherwise lower-cased and searched as is.
+            string searched = ascii ? st.Text : st.Text.ToLowerInvariant();
             var comparison = ascii ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
             foreach (var w in ForecastPeriodWords)
             {
-                int at = lower.IndexOf(w, comparison);
+                int at = searched.IndexOf(w, comparison);
                 if (at < 0) continue;
                 var p = st.Figures.OfType<PeriodFigure>().FirstOrDefault(f =>
                     f.Span.Start - st.Span.Start >= at + w.Length && f.Span.Start - st.Span.Start - (at + w.Length) <= 12
                     || f.Span.End - st.Span.Start <= at && at - (f.Span.End - st.Span.Start) <= 4);
                 if (p is not null) { periods.Forecast ??= p; break; }
             }
-            int bi = lower.IndexOf("base year", comparison);
+            int bi = searched.IndexOf("base year", comparison);
             if (bi >= 0 && periods.BaseYear is null)
             {
                 var y = st.Figures.OfType<YearFigure>().FirstOrDefault(f => Math.Abs(f.Span.Start - st.Span.Start - bi) <= 25 && !f.InPeriod);

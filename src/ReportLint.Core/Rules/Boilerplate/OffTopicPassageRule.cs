@@ -164,7 +164,7 @@ public static class OffTopicAnalysis
             // Below the strength a verdict needs, the score is 0 whatever the rest says: skip reading the passage again.
             if (strength >= MinStrength)
             {
-                var content = ContentWords(words.Memory.ToArray()).ToList();
+                var content = ContentWords(words.Memory).ToList();
                 overlap = Overlap(content, vocabulary);
                 // Naming the report's own subject ("epoxies" in an epoxy report) is the surest sign of being on topic.
                 bool namesSubject = content.Any(subject.Contains);
@@ -204,11 +204,12 @@ public static class OffTopicAnalysis
     }
 
     /// <summary>Words that carry a passage's subject: no function words, no market-research boilerplate, plurals folded.</summary>
-    private static IEnumerable<string> ContentWords(string[] tokens)
+    private static IEnumerable<string> ContentWords(ReadOnlyMemory<string> tokens)
     {
         var content = t_content ??= new Dictionary<string, string?>(ReferenceEqualityComparer.Instance);
-        foreach (var token in tokens)
+        for (int i = 0; i < tokens.Length; i++)
         {
+            string token = tokens.Span[i];
             // Tokens are shared strings, so each distinct word is weighed once per thread.
             if (!content.TryGetValue(token, out var word))
             {
