@@ -81,8 +81,7 @@ public static class Words
             bool cutAtEnd = to < words.Count && words.Starts[to] < span.End;
             if (!cutAtStart && !cutAtEnd) return new WordRun(words, from, to - from);
         }
-        var own = BlockWords.Read(text, span.Start);
-        return new WordRun(own, 0, own.Count);
+        return BlockWords.Read(text, span.Start).All;
     }
 
     /// <summary><paramref name="text"/>[start, start + length) in lower case, shared with earlier identical words on this thread.</summary>
@@ -140,6 +139,8 @@ public sealed class BlockWords
     /// <summary>The <see cref="Words.Generation"/> the ids belong to (unique to one thread's table), or -1 when the table started afresh while reading.</summary>
     public int Generation { get; }
     public int Count => Tokens.Length;
+    /// <summary>All the tokens, as a run.</summary>
+    public WordRun All => new(this, 0, Count);
 
     internal static BlockWords Read(string text, int baseOffset)
     {

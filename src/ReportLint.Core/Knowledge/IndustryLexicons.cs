@@ -128,11 +128,7 @@ public sealed class IndustryLexicons
         string.Join(' ', Words.Tokenize(label).Select(t => t.Token).Where(t => t != "and").Order(StringComparer.Ordinal));
 
     /// <summary>Every lexicon word and phrase in <paramref name="text"/>, phrases first and longest first.</summary>
-    public IReadOnlyList<LexiconHit> Find(string text, int baseOffset = 0)
-    {
-        var words = BlockWords.Read(text, baseOffset);
-        return Find(new WordRun(words, 0, words.Count));
-    }
+    public IReadOnlyList<LexiconHit> Find(string text, int baseOffset = 0) => Find(BlockWords.Read(text, baseOffset).All);
 
     /// <summary>Every lexicon word and phrase in a run of tokens (<see cref="Words.In"/>), phrases first and longest first.</summary>
     public IReadOnlyList<LexiconHit> Find(WordRun run)

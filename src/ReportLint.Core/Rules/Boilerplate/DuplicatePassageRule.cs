@@ -55,9 +55,9 @@ public sealed class DuplicatePassageRule : Rule
 
         // Largest units first, so a repeated paragraph is not reported again as repeated sentences.
         var paragraphs = document.Blocks.Where(b => b.Kind is BlockKind.Paragraph or BlockKind.ListItem)
-            .Select(b => new Unit(UnitKind.Paragraph, b.Span, Words.In(b, b.Span, b.Text), b)).Where(u => u.Words.Count >= minWords).ToList();
+            .Select(b => new Unit(UnitKind.Paragraph, b.Span, Words.Of(b).All, b)).Where(u => u.Words.Count >= minWords).ToList();
         var rows = document.Blocks.Where(b => b.Kind == BlockKind.TableRow && b.Row is { IsHeader: false } row && !ReferenceEquals(row, b.Table?.ColumnHeader))
-            .Select(b => new Unit(UnitKind.FieldBlock, b.Span, Words.In(b, b.Span, b.Text), b))
+            .Select(b => new Unit(UnitKind.FieldBlock, b.Span, Words.Of(b).All, b))
             .Where(u => u.Words.Count >= 4 && (fieldCount.GetValueOrDefault(u.Block) >= 2 || u.Words.Count >= minWords)).ToList();
         var sentences = context.Claims.Statements.Where(s => s.Kind == StatementKind.Sentence)
             .Select(s => new Unit(UnitKind.Sentence, s.Span, Words.In(s.Block, s.Span, s.Text), s.Block)).Where(u => u.Words.Count >= minWords).ToList();
