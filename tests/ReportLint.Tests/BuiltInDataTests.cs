@@ -40,7 +40,7 @@ public class BuiltInDataTests
             .Should().Equal(lexicons.Find(text).Select(h => (h.Span, h.Key, string.Join(",", h.Weights.Select(w => $"{w.Industry.Id}:{w.Weight}")))));
 
         var placeholders = Placeholders.Load(YamlData.Load(Path.Combine(Rules, "placeholders.yaml")));
-        Placeholders.BuiltIn.Patterns.Select(p => (p.Id, string.Join("|", p.Requires))).Should().Equal(placeholders.Patterns.Select(p => (p.Id, string.Join("|", p.Requires))));
+        Placeholders.BuiltIn.Patterns.Select(p => (p.Id, string.Join("|", p.Requires), p.Prefilter?.ToString())).Should().Equal(placeholders.Patterns.Select(p => (p.Id, string.Join("|", p.Requires), p.Prefilter?.ToString())));
         Placeholders.BuiltIn.Find(text).Select(m => (m.Span, m.Pattern.Id, m.Message)).Should().Equal(placeholders.Find(text).Select(m => (m.Span, m.Pattern.Id, m.Message)));
 
         var dimensions = SegmentDimensions.Load(YamlData.Load(Path.Combine(Rules, "segment-dimensions.yaml")));
@@ -165,13 +165,16 @@ internal static class BuiltInDataWriter
 
         w.Append("    /// <summary>rules/placeholders.yaml, most specific first</summary>\n    public static IReadOnlyList<PlaceholderPattern> Placeholders() =>\n    [\n");
         foreach (var p in placeholders)
-            w.Append($"        new({Lit(p.Id)}, {Method(p.Id)}(), {Lit(p.Message)}, {List(p.Requires)}),\n");
+            w.Append($"        new({Lit(p.Id)}, {Method(p.Id)}(), {Lit(p.Message)}, {List(p.Requires)}{(p.Prefilter is null ? "" : $", {Method(p.Id)}Prefilter()")}),\n");
         w.Append("    ];\n");
         foreach (var p in placeholders)
         {
             string options = "RegexOptions.CultureInvariant" + (p.IgnoreCase ? " | RegexOptions.IgnoreCase" : "");
             w.Append($"\n    [GeneratedRegex({Lit(p.Pattern)}, {options}, {(int)Placeholders.MatchTimeout.TotalMilliseconds})]\n");
             w.Append($"    private static partial Regex {Method(p.Id)}();\n");
+            if (p.Prefilter is null) continue;
+            w.Append($"\n    [GeneratedRegex({Lit(p.Prefilter)}, {options}, {(int)Placeholders.MatchTimeout.TotalMilliseconds})]\n");
+            w.Append($"    private static partial Regex {Method(p.Id)}Prefilter();\n");
         }
         w.Append("}\n");
         return w.ToString();

@@ -4025,15 +4025,15 @@ public static partial class BuiltInData
         new("bracket-instruction", PlaceholderBracketInstruction(), "'{match}' is an editor's instruction left in the text", ["["]),
         new("bracket-name", PlaceholderBracketName(), "'{match}' is a name placeholder; put the real name in", ["["]),
         new("bracket-field", PlaceholderBracketField(), "'{match}' is an unfilled field placeholder", ["["]),
-        new("insert-here", PlaceholderInsertHere(), "'{match}' is an editor's instruction left in the text", ["here"]),
-        new("na-figure", PlaceholderNaFigure(), "'{match}': a figure is expected here but the value is N/A; fill it in or explain why it is unavailable", [":", "|"]),
-        new("currency-x-amount", PlaceholderCurrencyXAmount(), "'{match}' is a template placeholder for a monetary value", ["x"]),
-        new("dollar-percent", PlaceholderDollarPercent(), "'{match}' is a template placeholder for a percentage", ["%"]),
+        new("insert-here", PlaceholderInsertHere(), "'{match}' is an editor's instruction left in the text", ["here"], PlaceholderInsertHerePrefilter()),
+        new("na-figure", PlaceholderNaFigure(), "'{match}': a figure is expected here but the value is N/A; fill it in or explain why it is unavailable", [":", "|"], PlaceholderNaFigurePrefilter()),
+        new("currency-x-amount", PlaceholderCurrencyXAmount(), "'{match}' is a template placeholder for a monetary value", ["x"], PlaceholderCurrencyXAmountPrefilter()),
+        new("dollar-percent", PlaceholderDollarPercent(), "'{match}' is a template placeholder for a percentage", ["%"], PlaceholderDollarPercentPrefilter()),
         new("dollar-signs", PlaceholderDollarSigns(), "'{match}' is a template placeholder for a monetary value", ["$$"]),
         new("question-amount", PlaceholderQuestionAmount(), "'{match}' is a template placeholder for a number", ["??"]),
         new("fill-blank", PlaceholderFillBlank(), "'{match}' is a blank left for a number", ["__"]),
-        new("figure-x", PlaceholderFigureX(), "'{match}' has a placeholder instead of a figure/table number", ["x"]),
-        new("year-x", PlaceholderYearX(), "'{match}' is a placeholder for a year", ["x"]),
+        new("figure-x", PlaceholderFigureX(), "'{match}' has a placeholder instead of a figure/table number", ["x"], PlaceholderFigureXPrefilter()),
+        new("year-x", PlaceholderYearX(), "'{match}' is a placeholder for a year", ["x"], PlaceholderYearXPrefilter()),
         new("x-number", PlaceholderXNumber(), "'{match}' is a template placeholder for a number", ["x"]),
         new("tbd-word", PlaceholderTbdWord(), "'{match}' (to be determined/confirmed/announced) is unfinished text", ["tbd", "tbc", "tba"]),
         new("todo-marker", PlaceholderTodoMarker(), "'{match}' is an editing marker left in the text", ["todo", "fixme", "tktk"]),
@@ -4079,14 +4079,26 @@ public static partial class BuiltInData
     [GeneratedRegex("\\b(insert|add|place|paste|put)\\s+(an?\\s+|the\\s+|relevant\\s+|company\\s+)?(chart|graph|figure|table|image|picture|logo|infographic|diagram|data|text|link|screenshot|citation|source|quote|map)s?\\s+here\\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 250)]
     private static partial Regex PlaceholderInsertHere();
 
+    [GeneratedRegex("\\shere\\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 250)]
+    private static partial Regex PlaceholderInsertHerePrefilter();
+
     [GeneratedRegex("\\b(market\\s+size|market\\s+value|market\\s+share|market\\s+revenue|size|value|valuation|revenues?|sales|share|cagr|growth\\s+rate|volume|forecast)(\\s*\\([^)\\r\\n]{0,40}\\)|\\s+(in|by|for|of|at|during)\\s+[^:|\\r\\n]{1,40})?\\s*[:|][\\s:|]*(N\\s?/\\s?A\\b|N\\.A\\.|N\\.A\\b|NA\\b)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 250)]
     private static partial Regex PlaceholderNaFigure();
+
+    [GeneratedRegex("(?<=[\\s:|])n(\\s?/\\s?a\\b|\\.a|a\\b)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 250)]
+    private static partial Regex PlaceholderNaFigurePrefilter();
 
     [GeneratedRegex("(\\b(US\\s?\\$|USD|EUR|GBP|INR|JPY|CNY|RMB|AUD|CAD|Rs\\.?)|\\$|\u20AC|\u00A3|\u00A5|\u20B9)\\s{0,2}[Xx]+([.,][Xx]+)*\\b(\\s?(thousand|million|mn|mio|billion|bn|trillion|tn|[KMB])\\b)?", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 250)]
     private static partial Regex PlaceholderCurrencyXAmount();
 
+    [GeneratedRegex("(?<=[$\u20AC\u00A3\u00A5\u20B9dprybs.]\\s{0,2})x", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 250)]
+    private static partial Regex PlaceholderCurrencyXAmountPrefilter();
+
     [GeneratedRegex("(\\bCAGR\\s*(of\\s*)?[:|]?\\s*)?\\$+(\\.\\$+)?\\s?%", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 250)]
     private static partial Regex PlaceholderDollarPercent();
+
+    [GeneratedRegex("\\$\\s?%", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 250)]
+    private static partial Regex PlaceholderDollarPercentPrefilter();
 
     [GeneratedRegex("(\\bUS\\s?\\$\\s?|\\bUSD\\s?)?\\${2,}(\\.\\$+)?(\\s?(thousand|million|mn|billion|bn|trillion|tn)\\b)?", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 250)]
     private static partial Regex PlaceholderDollarSigns();
@@ -4100,8 +4112,14 @@ public static partial class BuiltInData
     [GeneratedRegex("\\b(Figure|Fig\\.|Table|Exhibit|Chart|Graph)\\s+X{1,3}(\\.[XY0-9]+)?\\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 250)]
     private static partial Regex PlaceholderFigureX();
 
+    [GeneratedRegex("(?<=[e.th]\\s+)x", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 250)]
+    private static partial Regex PlaceholderFigureXPrefilter();
+
     [GeneratedRegex("\\b(FY\\s?)?(20[1-9]X|20XX|19XX)\\b|\\b(FY\\s?|fy\\s?)?20xx\\b", RegexOptions.CultureInvariant, 250)]
     private static partial Regex PlaceholderYearX();
+
+    [GeneratedRegex("(?<=[0-9])[Xx]", RegexOptions.CultureInvariant, 250)]
+    private static partial Regex PlaceholderYearXPrefilter();
 
     [GeneratedRegex("\\bX{2,}(,X{3})*(\\.X+)?\\b(\\s?%)?|\\b[Xx]+(\\.[Xx]+)?\\s?%", RegexOptions.CultureInvariant, 250)]
     private static partial Regex PlaceholderXNumber();

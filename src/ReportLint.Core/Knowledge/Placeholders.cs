@@ -7,15 +7,19 @@ namespace ReportLint.Core.Knowledge;
 /// <summary>One kind of unfilled template text (rules/placeholders.yaml).</summary>
 /// <param name="Requires">Strings one of which (ignoring case) is inside every match, or empty: text that contains none of
 /// them is not searched. A vectorised search for "??" is far cheaper than running a regex whose match can begin at any "e".</param>
-public sealed record PlaceholderPattern(string Id, Regex Regex, string MessageTemplate, IReadOnlyList<string> Requires)
+/// <param name="Prefilter">A cheaper pattern that matches inside every match of this one, or null: text where it finds
+/// nothing is not searched. It begins with a rarer character than the pattern can ("x" rather than the "U" of "USD"), and
+/// a lookbehind checks what must come before.</param>
+public sealed record PlaceholderPattern(string Id, Regex Regex, string MessageTemplate, IReadOnlyList<string> Requires, Regex? Prefilter = null)
 {
     public PlaceholderPattern(string id, Regex regex, string messageTemplate) : this(id, regex, messageTemplate, []) { }
 
     public string MessageFor(string match) => MessageTemplate.Replace("{match}", match, StringComparison.Ordinal);
 
-    /// <summary>False when <paramref name="text"/> lacks every string the pattern requires, so that it cannot match there.</summary>
-    public bool CanMatchIn(ReadOnlySpan<char> text)
+    /// <summary>False when <paramref name="text"/> lacks every string the pattern requires, or its prefilter finds nothing there, so that it cannot match there.</summary>
+    public bool CanMatchIn(string text)
     {
+        if (Prefilter is not null && !Prefilter.IsMatch(text)) return false;
         if (Requires.Count == 0) return true;
         foreach (var required in Requires)
             if (Placeholders.Contains(text, required)) return true;
@@ -24,7 +28,7 @@ public sealed record PlaceholderPattern(string Id, Regex Regex, string MessageTe
 }
 
 /// <summary>One entry of rules/placeholders.yaml as written.</summary>
-public sealed record PlaceholderSpec(string Id, string Pattern, bool IgnoreCase, string Message, IReadOnlyList<string> Requires);
+public sealed record PlaceholderSpec(string Id, string Pattern, bool IgnoreCase, string Message, IReadOnlyList<string> Requires, string? Prefilter = null);
 
 public readonly record struct PlaceholderMatch(PlaceholderPattern Pattern, TextSpan Span, string Text)
 {
@@ -73,6 +77,11 @@ public sealed class Placeholders
         {
             var pattern = Patterns[p];
             if (!CanMatch(text, _requiredBy[p], present)) continue;
+            try
+            {
+                if (pattern.Prefilter is { } prefilter && !prefilter.IsMatch(text)) continue;
+            }
+            catch (RegexMatchTimeoutException) { }
             IEnumerable<Match> matches;
             try { matches = pattern.Regex.Matches(text).ToList(); }
             catch (RegexMatchTimeoutException) { continue; }
@@ -106,7 +115,8 @@ public sealed class Placeholders
 
     /// <summary>Compiles the patterns of <paramref name="data"/> (interpreted, with a match timeout).</summary>
     public static Placeholders Load(YamlData data) =>
-        new(Read(data).Select(s => new PlaceholderPattern(s.Id, new Regex(s.Pattern, Options(s.IgnoreCase), MatchTimeout), s.Message, s.Requires)).ToList());
+        new(Read(data).Select(s => new PlaceholderPattern(s.Id, new Regex(s.Pattern, Options(s.IgnoreCase), MatchTimeout), s.Message, s.Requires,
+            s.Prefilter is null ? null : new Regex(s.Prefilter, Options(s.IgnoreCase), MatchTimeout))).ToList());
 
     public static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(250);
 
@@ -129,7 +139,14 @@ public sealed class Placeholders
             data.TrustedRegex(patternNode, pattern, ignoreCase);
             var requires = data.StringList(entry, "requires");
             if (requires.Any(string.IsNullOrEmpty)) throw data.Error(entry, $"placeholder '{id}': 'requires' lists an empty string, which every text contains");
-            patterns.Add(new PlaceholderSpec(id, pattern, ignoreCase, data.RequiredString(entry, "message", $"placeholder '{id}'"), requires));
+            string? prefilter = null;
+            if (YamlData.Get(entry, "prefilter") is { } prefilterNode)
+            {
+                prefilter = data.Scalar(prefilterNode, "prefilter");
+                if (prefilter.Length == 0) throw data.Error(entry, $"placeholder '{id}': 'prefilter' is empty, which every text matches");
+                data.TrustedRegex(prefilterNode, prefilter, ignoreCase);
+            }
+            patterns.Add(new PlaceholderSpec(id, pattern, ignoreCase, data.RequiredString(entry, "message", $"placeholder '{id}'"), requires, prefilter));
         }
         return patterns;
     }
