@@ -2,6 +2,7 @@ using CsCheck;
 using FluentAssertions;
 using ReportLint.Core.Claims;
 using ReportLint.Core.Documents;
+using ReportLint.Core.Knowledge;
 using Xunit;
 
 namespace ReportLint.Tests;
@@ -36,6 +37,39 @@ public class TextScanProperties
         var block = new Block(BlockKind.Paragraph, new TextSpan(10, 30), "Growth in **Europe**");
         var run = Words.In(block, new TextSpan(20, 26), "Europa");
         Shared(run).Should().Equal((20, 26, "europa"));
+    }
+
+    [Fact]
+    public void Names_looked_up_only_at_the_words_they_begin_with_are_the_names_a_scan_of_every_character_finds()
+    {
+        string longWord = new('q', 70);
+        var matcher = new PhraseMatcher<string>(new (string, string, bool)[]
+        {
+            ("U.S.", "u.s.", false), ("US", "US", true), ("North America", "na", false), ("America", "america", false), ("Asia-Pacific", "apac", false),
+            ("Asia Pacific", "apac2", false), ("C\u00F4te d'Ivoire", "ci", false), ("5G", "5g", false), ("'s Hertogenbosch", "apostrophe", false),
+            (longWord + " Land", "long", false), ("K", "k", true), ("\u00C4sia", "umlaut", false),
+        });
+        string[] pieces = ["U.S.", "U.S.Army", "us", "US", "USD", "North", "north", " ", "  ", "America", "AMERICA", "Asia", "-", "\u2013", "Pacific", "C\u00F4te",
+            "d\u2019Ivoire", "d'Ivoire", "5G", "5", "G", "'s", "Hertogenbosch", longWord, "Land", "K", "k", "\u00E4sia", ",", ".", "\u00A0", "(", "x"];
+        void Check(string text, int blockStart, int s, int e)
+        {
+            var block = new Block(BlockKind.Paragraph, new TextSpan(blockStart, blockStart + text.Length), text);
+            var span = new TextSpan(blockStart + s, blockStart + e);
+            string stretch = text[s..e];
+            matcher.Find(stretch, Words.In(block, span, stretch), span.Start).Should().Equal(matcher.Find(stretch), $"'{stretch}' in '{text}'");
+            var gazetteer = Gazetteer.BuiltIn;
+            gazetteer.Find(stretch, Words.In(block, span, stretch), span.Start).Should().Equal(gazetteer.Find(stretch, span.Start), $"'{stretch}' in '{text}'");
+        }
+
+        foreach (var text in new[] { $"{longWord} Land", "U.S.Army and the US, not us", "C\u00F4te d\u2019Ivoire", "North America and America", "5G in K and k" })
+        {
+            new PhraseMatcher<string>([]).Find(text, Words.In(new Block(BlockKind.Paragraph, new TextSpan(0, text.Length), text), new TextSpan(0, text.Length), text), 0).Should().BeEmpty();
+            matcher.Find(text).Should().NotBeEmpty();
+            Check(text, 0, 0, text.Length);
+        }
+        var texts = Gen.Int[0, pieces.Length - 1].Select(i => pieces[i]).Array[0, 16].Select(string.Concat);
+        Gen.Select(texts, Gen.Int[0, 500], Gen.Double[0, 1], Gen.Double[0, 1]).Sample((text, blockStart, a, b) =>
+            Check(text, blockStart, (int)(Math.Min(a, b) * text.Length), (int)(Math.Max(a, b) * text.Length)), iter: 20_000);
     }
 
     /// <summary>The definition the clause search was written against: the last occurrence of each break within the window.</summary>

@@ -64,12 +64,14 @@ internal sealed class SubjectResolver
         string text = statement.Text;
         // A field's key names what its value is about; a scope table's "Geographies covered" lists places but is about none.
         if (statement.Field is { } field && IsListingKey(field.NormalizedKey)) return new Mentions(items);
-        foreach (var m in _gazetteer.Find(text, statement.Span.Start))
+        // Both name lists are looked up only at the words their names begin with.
+        var words = Words.In(statement.Block, statement.Span, text);
+        foreach (var m in _gazetteer.Find(text, words, statement.Span.Start))
         {
             var kind = m.Place.Kind == PlaceKind.Country ? SubjectKind.Country : SubjectKind.Region;
             items.Add((m.Span.Start, new Subject(kind, m.Place.Name)));
         }
-        foreach (var (start, _, name) in _segments.Find(text)) items.Add((statement.Span.Start + start, new Subject(SubjectKind.Segment, name)));
+        foreach (var (start, _, name) in _segments.Find(text, words, statement.Span.Start)) items.Add((statement.Span.Start + start, new Subject(SubjectKind.Segment, name)));
         foreach (var (start, name) in SegmentPhrases(text)) items.Add((statement.Span.Start + start, new Subject(SubjectKind.Segment, name)));
         items.Sort((a, b) => a.Item1.CompareTo(b.Item1));
         return new Mentions(items);

@@ -84,6 +84,13 @@ public static class Words
         return BlockWords.Read(text, span.Start).All;
     }
 
+    /// <summary>The id of <paramref name="word"/> (in lower case already) in this thread's table, numbering it if new; -1 for a word too long to number.</summary>
+    internal static int IdOf(string word)
+    {
+        Lower(word, 0, word.Length, out int id);
+        return id;
+    }
+
     /// <summary><paramref name="text"/>[start, start + length) in lower case, shared with earlier identical words on this thread.</summary>
     private static string Lower(string text, int start, int length) => Lower(text, start, length, out _);
 

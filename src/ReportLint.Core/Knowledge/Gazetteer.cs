@@ -38,8 +38,13 @@ public sealed class Gazetteer
     public IReadOnlyDictionary<string, Place> ByName { get; }
 
     /// <summary>Places named in <paramref name="text"/>; "US$" and "C$" are currencies, not places.</summary>
-    public IEnumerable<PlaceMention> Find(string text, int baseOffset = 0) =>
-        _matcher.Find(text).Where(m => m.End >= text.Length || text[m.End] != '$').Select(m => new PlaceMention(m.Value, new TextSpan(baseOffset + m.Start, baseOffset + m.End), text[m.Start..m.End]));
+    public IEnumerable<PlaceMention> Find(string text, int baseOffset = 0) => Mentions(_matcher.Find(text), text, baseOffset);
+
+    /// <summary>As <see cref="Find(string, int)"/>, with the text's words as <see cref="Words.In"/> gives them, so that only words some place name begins with are looked at.</summary>
+    public IEnumerable<PlaceMention> Find(string text, WordRun words, int baseOffset) => Mentions(_matcher.Find(text, words, baseOffset), text, baseOffset);
+
+    private static IEnumerable<PlaceMention> Mentions(IEnumerable<(int Start, int End, Place Value)> matches, string text, int baseOffset) =>
+        matches.Where(m => m.End >= text.Length || text[m.End] != '$').Select(m => new PlaceMention(m.Value, new TextSpan(baseOffset + m.Start, baseOffset + m.End), text[m.Start..m.End]));
 
     /// <summary>True when <paramref name="place"/> is <paramref name="scope"/> or lies inside it through its own region chain only (no "also" regions).</summary>
     public bool IsWithinPrimary(Place place, Place scope)

@@ -1,3 +1,5 @@
+using ReportLint.Core.Documents;
+
 namespace ReportLint.Core.Knowledge;
 
 /// <summary>
@@ -127,6 +129,8 @@ public sealed class PhraseMatcher<T>
     private readonly Trie _folded;
     private readonly Trie _exact;
     private readonly int _maxLength;
+    /// <summary>Each phrase's first word (its leading letters and digits) in lower case: a match can only start at a word that is one of them.</summary>
+    private readonly string[] _firstWords;
 
     public PhraseMatcher(IEnumerable<(string Phrase, T Value, bool CaseSensitive)> entries)
     {
@@ -142,6 +146,60 @@ public sealed class PhraseMatcher<T>
         }
         _folded = new Trie(folded);
         _exact = new Trie(exact);
+        _firstWords = folded.Concat(exact).Select(e => FirstWord(e.Item1)).Where(w => w.Length > 0).Distinct(StringComparer.Ordinal).ToArray();
+    }
+
+    private static string FirstWord(string phrase)
+    {
+        int n = 0;
+        while (n < phrase.Length && char.IsLetterOrDigit(phrase[n])) n++;
+        return phrase[..n].ToLowerInvariant();
+    }
+
+    // The ids of the first words on this thread, for the matcher and word-table generation they were taken for.
+    [ThreadStatic] private static (PhraseMatcher<T> Matcher, int Generation, HashSet<int> Ids)? t_firstWordIds;
+
+    /// <summary>The word ids of <see cref="_firstWords"/> in this thread's table of generation <paramref name="generation"/>, or null when the table moved on.</summary>
+    private HashSet<int>? FirstWordIds(int generation)
+    {
+        if (t_firstWordIds is { } cached && ReferenceEquals(cached.Matcher, this) && cached.Generation == generation) return cached.Ids;
+        var ids = new HashSet<int>();
+        foreach (var word in _firstWords)
+            if (Words.IdOf(word) is var id and >= 0) ids.Add(id);
+        // Numbering the words may have filled the table, which then started afresh with other ids.
+        if (Words.Generation != generation) return null;
+        t_firstWordIds = (this, generation, ids);
+        return ids;
+    }
+
+    /// <summary>
+    /// As <see cref="Find(string)"/>, with the text's <paramref name="words"/> (as <see cref="Words.In"/> gives them; the text
+    /// starts at <paramref name="textStart"/> in the document): only words that begin some phrase are walked from.
+    /// </summary>
+    public IEnumerable<(int Start, int End, T Value)> Find(string text, WordRun words, int textStart)
+    {
+        var firstWords = words.Generation >= 0 && words.Generation == Words.Generation ? FirstWordIds(words.Generation) : null;
+        if (firstWords is null)
+        {
+            foreach (var m in Find(text)) yield return m;
+            yield break;
+        }
+        int next = 0;
+        for (int k = 0; k < words.Count; k++)
+        {
+            int i = words.StartOf(k) - textStart;
+            // A word inside the last match, or one no phrase begins with (a word too long to number is walked from).
+            if (i < next || words.Ids.Span[k] is var id and >= 0 && !firstWords.Contains(id)) continue;
+            int bestEnd = -1;
+            T? best = default;
+            Walk(_folded, text, i, fold: true, ref bestEnd, ref best);
+            Walk(_exact, text, i, fold: false, ref bestEnd, ref best);
+            if (bestEnd > 0)
+            {
+                yield return (i, bestEnd, best!);
+                next = bestEnd;
+            }
+        }
     }
 
     private static string Normalize(string s) => s.Replace('’', '\'').Replace('–', '-');
