@@ -190,14 +190,10 @@ public sealed class PhraseMatcher<T>
             int i = words.StartOf(k) - textStart;
             // A word inside the last match, or one no phrase begins with (a word too long to number is walked from).
             if (i < next || words.Ids.Span[k] is var id and >= 0 && !firstWords.Contains(id)) continue;
-            int bestEnd = -1;
-            T? best = default;
-            Walk(_folded, text, i, fold: true, ref bestEnd, ref best);
-            Walk(_exact, text, i, fold: false, ref bestEnd, ref best);
-            if (bestEnd > 0)
+            if (Longest(text, i) is { } match)
             {
-                yield return (i, bestEnd, best!);
-                next = bestEnd;
+                yield return match;
+                next = match.End;
             }
         }
     }
@@ -212,17 +208,23 @@ public sealed class PhraseMatcher<T>
         while (i < text.Length)
         {
             if (!char.IsLetterOrDigit(text[i]) || i > 0 && char.IsLetterOrDigit(text[i - 1])) { i++; continue; }
-            int bestEnd = -1;
-            T? best = default;
-            Walk(_folded, text, i, fold: true, ref bestEnd, ref best);
-            Walk(_exact, text, i, fold: false, ref bestEnd, ref best);
-            if (bestEnd > 0)
+            if (Longest(text, i) is { } match)
             {
-                yield return (i, bestEnd, best!);
-                i = bestEnd;
+                yield return match;
+                i = match.End;
             }
             else i++;
         }
+    }
+
+    /// <summary>The longest phrase of either trie that starts at <paramref name="start"/>, or null.</summary>
+    private (int Start, int End, T Value)? Longest(string text, int start)
+    {
+        int bestEnd = -1;
+        T? best = default;
+        Walk(_folded, text, start, fold: true, ref bestEnd, ref best);
+        Walk(_exact, text, start, fold: false, ref bestEnd, ref best);
+        return bestEnd > 0 ? (start, bestEnd, best!) : null;
     }
 
     private void Walk(Trie trie, string text, int start, bool fold, ref int bestEnd, ref T? best)
