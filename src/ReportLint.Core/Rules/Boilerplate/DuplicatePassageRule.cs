@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using ReportLint.Core.Claims;
 using ReportLint.Core.Documents;
 using ReportLint.Core.Findings;
@@ -37,8 +38,9 @@ public sealed class DuplicatePassageRule : Rule
         public WordRun Words { get; } = words;
         /// <summary>The unit's words as numbers, equal for equal words: the tokeniser's ids, or the document's own when those cannot be compared.</summary>
         public ReadOnlyMemory<int> Ids = words.Ids;
-        /// <summary>The unit's distinct three-word runs as sorted numbers (set once the units are compared).</summary>
-        public ulong[] Shingles = [];
+        /// <summary>The unit's distinct three-word runs as sorted numbers, made when the unit is first compared.</summary>
+        public ulong[] SortedRuns => _sortedRuns ??= Shingles(Ids.Span);
+        private ulong[]? _sortedRuns;
     }
 
     private const int NearMinWords = 20;
@@ -157,52 +159,83 @@ public sealed class DuplicatePassageRule : Rule
             else firstWith[units[i].Ids] = i;
         }
 
-        // Every (run, unit) pair, sorted by run: units sharing a run sit side by side, with no list per run.
+        // Every (run, unit) pair, chained per run: a hash table from each run to its latest pair, and from each pair to the
+        // one before it. A unit's pairs are added together, so they sit side by side in the chain.
         int total = 0;
-        for (int i = 0; i < units.Count; i++)
-        {
-            if (units[i].Ids.Length < NearMinWords) continue;
-            units[i].Shingles = Shingles(units[i].Ids.Span);
-            total += units[i].Shingles.Length;
-        }
-        var runs = new ulong[total];
-        var owners = new int[total];
+        foreach (var unit in units)
+            if (unit.Ids.Length >= NearMinWords) total += unit.Ids.Length - 2;
+        var latest = t_latest ??= new Dictionary<ulong, int>();
+        latest.Clear();
+        var (before, owners) = Postings(total);
         for (int i = 0, n = 0; i < units.Count; i++)
-            foreach (var run in units[i].Shingles)
-            {
-                runs[n] = run;
-                owners[n++] = i;
-            }
-        Array.Sort(runs, owners);
-        var compared = new HashSet<long>();
-        for (int from = 0; from < runs.Length;)
         {
-            int to = from + 1;
-            while (to < runs.Length && runs[to] == runs[from]) to++;
-            if (to - from is >= 2 and <= MaxPostings)
-                for (int x = from; x < to; x++)
-                    for (int y = x + 1; y < to; y++)
-                    {
-                        int i = Math.Min(owners[x], owners[y]), j = Math.Max(owners[x], owners[y]);
-                        if (!compared.Add((long)i << 32 | (uint)j) || Find(i) == Find(j)) continue;
-                        int a = units[i].Ids.Length, b = units[j].Ids.Length;
-                        if (Math.Min(a, b) < similarity * Math.Max(a, b)) continue;
-                        if (Jaccard(units[i].Shingles, units[j].Shingles) >= similarity) Union(i, j);
-                    }
-            from = to;
+            var ids = units[i].Ids.Span;
+            if (ids.Length < NearMinWords) continue;
+            for (int k = 2; k < ids.Length; k++, n++)
+            {
+                ref int last = ref CollectionsMarshal.GetValueRefOrAddDefault(latest, Run(ids, k), out bool seen);
+                before[n] = seen ? last : -1;
+                owners[n] = i;
+                last = n;
+            }
         }
+        var compared = new HashSet<long>();
+        Span<int> sharing = stackalloc int[MaxPostings];
+        foreach (int last in latest.Values)
+        {
+            if (before[last] < 0) continue;
+            // The distinct units that have this run, unless it is in too many to say anything.
+            int count = 0;
+            for (int p = last; p >= 0 && count <= MaxPostings; p = before[p])
+                if (count == 0 || sharing[count - 1] != owners[p])
+                {
+                    if (count == MaxPostings) { count++; break; }
+                    sharing[count++] = owners[p];
+                }
+            if (count is < 2 or > MaxPostings) continue;
+            for (int x = 0; x < count; x++)
+                for (int y = x + 1; y < count; y++)
+                {
+                    int i = Math.Min(sharing[x], sharing[y]), j = Math.Max(sharing[x], sharing[y]);
+                    if (!compared.Add((long)i << 32 | (uint)j) || Find(i) == Find(j)) continue;
+                    int a = units[i].Ids.Length, b = units[j].Ids.Length;
+                    if (Math.Min(a, b) < similarity * Math.Max(a, b)) continue;
+                    if (Jaccard(units[i].SortedRuns, units[j].SortedRuns) >= similarity) Union(i, j);
+                }
+        }
+        // A giant report's table is not kept for the rest of the thread's life.
+        if (latest.Count > MaxKeptRuns) t_latest = null;
 
         return Enumerable.Range(0, units.Count).GroupBy(Find).Where(g => g.Count() > 1)
             .Select(g =>
             {
                 var first = units[g.Key];
                 return g.Select(i => (units[i], SameWords.Instance.Equals(units[i].Ids, first.Ids) ? 1.0
-                    : Jaccard(Shingles(first.Ids.Span), Shingles(units[i].Ids.Span)))).ToList();
+                    : Jaccard(first.SortedRuns, units[i].SortedRuns))).ToList();
             })
             .OrderBy(g => g[0].Item1.Span.Start).ToList();
     }
 
-    /// <summary>Distinct three-word runs, each packed into a number from the words' ids (exact below two million distinct words).</summary>
+    /// <summary>The three-word run that ends at word <paramref name="k"/>, packed into a number from the words' ids (exact below two million distinct words).</summary>
+    private static ulong Run(ReadOnlySpan<int> ids, int k) =>
+        ((ulong)ids[k - 2] & 0x1FFFFF) << 42 | ((ulong)ids[k - 1] & 0x1FFFFF) << 21 | (ulong)ids[k] & 0x1FFFFF;
+
+    [ThreadStatic] private static Dictionary<ulong, int>? t_latest;
+    [ThreadStatic] private static int[]? t_before, t_owners;
+
+    /// <summary>Arrays for <paramref name="count"/> (run, unit) pairs, kept per thread unless a giant report needs more.</summary>
+    private static (int[] Before, int[] Owners) Postings(int count)
+    {
+        if (count > MaxKeptRuns) return (new int[count], new int[count]);
+        if (t_before is null || t_before.Length < count)
+        {
+            t_before = new int[Math.Max(count, 1024)];
+            t_owners = new int[t_before.Length];
+        }
+        return (t_before, t_owners!);
+    }
+
+    /// <summary>Distinct three-word runs (see <see cref="Run"/>), sorted.</summary>
     private static ulong[] Shingles(ReadOnlySpan<int> ids)
     {
         if (ids.Length < 3) return [];
@@ -210,8 +243,7 @@ public sealed class DuplicatePassageRule : Rule
         int count = ids.Length - 2;
         var buffer = count > MaxKeptRuns ? new ulong[count] : t_runs is { } kept && kept.Length >= count ? kept : t_runs = new ulong[Math.Max(count, 256)];
         var runs = buffer.AsSpan(0, count);
-        for (int i = 2; i < ids.Length; i++)
-            runs[i - 2] = ((ulong)ids[i - 2] & 0x1FFFFF) << 42 | ((ulong)ids[i - 1] & 0x1FFFFF) << 21 | (ulong)ids[i] & 0x1FFFFF;
+        for (int i = 2; i < ids.Length; i++) runs[i - 2] = Run(ids, i);
         runs.Sort();
         int n = 0;
         for (int i = 0; i < runs.Length; i++)
