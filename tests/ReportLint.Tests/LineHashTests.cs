@@ -46,6 +46,17 @@ public sealed class LineHashTests
     }
 
     [Fact]
+    public void Findings_on_repeated_lines_and_on_the_last_line_get_the_hashes_of_the_whole_file()
+    {
+        // Hashes are computed only as far as the last finding's line needs: its count, and the 100 characters after its start.
+        string text = "Intro.\n" + string.Concat(Enumerable.Repeat("Romance accounted for 112% of revenue in 2025.\n", 4)) + "Romance accounted for 113% of revenue in 2025.";
+        var findings = Lint.Findings(text);
+        findings.Select(f => f.Location.Line).Distinct().Should().HaveCount(5);
+        var hashes = LineHash.Compute(text);
+        foreach (var f in findings) f.LineHash.Should().Be(hashes[f.Location.Line - 1]);
+    }
+
+    [Fact]
     public void A_byte_order_mark_is_hashed_as_the_upload_action_reads_it()
     {
         // Node's UTF-8 stream keeps the BOM as U+FEFF, so the first line's hash includes it.
