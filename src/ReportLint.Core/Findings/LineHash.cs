@@ -13,7 +13,7 @@ public static class LineHash
 {
     private const int BlockSize = 100;
     private const ulong Mod = 37;
-    private const int EndOfFile = 65535;
+    private const char EndOfFile = '\uFFFF';
 
     /// <summary>The hash of every line of <paramref name="text"/>, first line first.</summary>
     /// <param name="byteOrderMark">The file began with a UTF-8 byte order mark: the upload action reads it as U+FEFF.</param>
@@ -35,9 +35,9 @@ public static class LineHash
     private static List<(ulong Hash, int Count)> Roll(string text, bool byteOrderMark)
     {
         var roller = new Roller();
-        if (byteOrderMark) roller.Process('\uFEFF');
-        foreach (char c in text) roller.Process(c);
-        roller.Process(EndOfFile);
+        if (byteOrderMark) roller.Process("\uFEFF");
+        roller.Process(text);
+        roller.Process([EndOfFile]);
         roller.Flush();
         return roller.Lines;
     }
@@ -58,23 +58,46 @@ public static class LineHash
         /// <summary>Per line: its hash, and how many lines so far (this one included) have that hash.</summary>
         public List<(ulong Hash, int Count)> Lines { get; } = new();
 
-        public void Process(int current)
+        /// <summary>Rolls <paramref name="text"/> in: spaces and tabs skipped, "\r\n" and "\r" read as "\n"; each line's hash is
+        /// output once the window has moved 100 characters past its start. The state is kept in locals while rolling.</summary>
+        public void Process(ReadOnlySpan<char> text)
         {
-            if (current is ' ' or '\t' || _previousCr && current == '\n')
+            var window = _window;
+            var lineNumbers = _lineNumbers;
+            ulong hash = _hash, firstMod = FirstMod;
+            int index = _index;
+            bool lineStart = _lineStart, previousCr = _previousCr;
+            foreach (char c in text)
             {
-                _previousCr = false;
-                return;
+                int current = c;
+                if (current is ' ' or '\t' || previousCr && current == '\n')
+                {
+                    previousCr = false;
+                    continue;
+                }
+                previousCr = current == '\r';
+                if (previousCr) current = '\n';
+                if (lineNumbers[index] != -1)
+                {
+                    _hash = hash;
+                    _index = index;
+                    Output();
+                }
+                if (lineStart)
+                {
+                    lineStart = false;
+                    lineNumbers[index] = ++_lineNumber;
+                }
+                if (current == '\n') lineStart = true;
+                int begin = window[index];
+                window[index] = current;
+                hash = unchecked(Mod * hash + (ulong)current - firstMod * (ulong)begin);
+                if (++index == BlockSize) index = 0;
             }
-            _previousCr = current == '\r';
-            if (_previousCr) current = '\n';
-            if (_lineNumbers[_index] != -1) Output();
-            if (_lineStart)
-            {
-                _lineStart = false;
-                _lineNumbers[_index] = ++_lineNumber;
-            }
-            if (current == '\n') _lineStart = true;
-            Update(current);
+            _hash = hash;
+            _index = index;
+            _lineStart = lineStart;
+            _previousCr = previousCr;
         }
 
         public void Flush()
