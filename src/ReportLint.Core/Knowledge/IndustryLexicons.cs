@@ -17,7 +17,7 @@ public sealed record IndustryLexiconsData(IReadOnlyList<IndustryLexicon> Industr
 }
 
 /// <summary>A lexicon word or phrase found in text: where, its normalised form, and its weight in each industry that lists it.</summary>
-public sealed record LexiconHit(TextSpan Span, string Key, IReadOnlyList<(IndustryLexicon Industry, int Weight)> Weights)
+public sealed record LexiconHit(TextSpan Span, string Key, (IndustryLexicon Industry, int Weight)[] Weights)
 {
     public int WeightIn(IndustryLexicon industry)
     {
@@ -57,8 +57,8 @@ public sealed class IndustryProfile
     public static IndustryLexicon? TopOf(IReadOnlyList<IndustryLexicon> industries, ReadOnlySpan<double> scores)
     {
         IndustryLexicon? top = null;
-        foreach (var i in industries)
-            if (scores[i.Index] > 0 && (top is null || scores[i.Index] > scores[top.Index])) top = i;
+        for (int n = 0; n < industries.Count; n++)
+            if (industries[n] is var i && scores[i.Index] > 0 && (top is null || scores[i.Index] > scores[top.Index])) top = i;
         return top;
     }
 
@@ -200,8 +200,9 @@ public sealed class IndustryLexicons
     public IndustryProfile Profile(IReadOnlyList<LexiconHit> hits)
     {
         var scores = new double[Industries.Count];
-        foreach (var hit in hits)
-            foreach (var (industry, weight) in hit.Weights)
+        // By index: a foreach over the interface would allocate an enumerator per statement.
+        for (int h = 0; h < hits.Count; h++)
+            foreach (var (industry, weight) in hits[h].Weights)
                 scores[industry.Index] += weight;
         return new IndustryProfile(Industries, hits, scores);
     }

@@ -106,12 +106,16 @@ public static class OffTopicAnalysis
         if (home is null || total[home] < MinDocumentMass) return new OffTopicAnalysisResult(total, null, verdicts);
 
         // Which lexicon words the report uses, and how often, to tell a passing mention from a theme.
-        var wordCounts = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var p in parts.Where(p => p.Category is null))
-            foreach (var hit in p.Profile.Hits)
-                wordCounts[hit.Key] = wordCounts.GetValueOrDefault(hit.Key) + 1;
+        // Both tables are kept per thread and emptied for each report: they grow to a report's vocabulary, over and over.
+        var wordCounts = Emptied(ref t_wordCounts);
+        foreach (var p in parts)
+        {
+            if (p.Category is not null) continue;
+            var hits = p.Profile.Hits;
+            for (int h = 0; h < hits.Count; h++) wordCounts[hits[h].Key] = wordCounts.GetValueOrDefault(hits[h].Key) + 1;
+        }
 
-        var vocabulary = new Dictionary<string, int>(StringComparer.Ordinal);
+        var vocabulary = Emptied(ref t_vocabulary);
         foreach (var block in document.Blocks.Where(b => b.Kind != BlockKind.Comment))
             foreach (var word in ContentWords(Words.Of(block).Tokens))
                 vocabulary[word] = vocabulary.GetValueOrDefault(word) + 1;
@@ -141,19 +145,21 @@ public static class OffTopicAnalysis
 
             // The passage's strongest industry (the first in file order among equals) that the rest of the report barely speaks.
             IndustryLexicon? F = null;
-            foreach (var industry in lexicons.Industries)
-                if (profile[industry] > 0 && rest[industry.Index] / restTop < 0.5 && (F is null || profile[industry] > profile[F])) F = industry;
+            var industries = lexicons.Industries;
+            for (int n = 0; n < industries.Count; n++)
+                if (industries[n] is var industry && profile[industry] > 0 && rest[industry.Index] / restTop < 0.5 && (F is null || profile[industry] > profile[F])) F = industry;
             if (F is null) continue;
             double strength = profile[F];
             double affinity = rest[F.Index] / restTop;
             // The passage's own pull toward the industries the report does speak.
             double homeIn = 0;
-            foreach (var industry in lexicons.Industries)
-                if (industry != F && profile[industry] > 0) homeIn = Math.Max(homeIn, profile[industry] * Math.Min(1, rest[industry.Index] / restTop * 2));
+            for (int n = 0; n < industries.Count; n++)
+                if (industries[n] is var industry && industry.Index != F.Index && profile[industry] > 0) homeIn = Math.Max(homeIn, profile[industry] * Math.Min(1, rest[industry.Index] / restTop * 2));
             // Of the passage's evidence for F, how much the rest of the report also uses.
             double evidence = 0, shared = 0;
-            foreach (var hit in profile.Hits)
+            for (int h = 0; h < profile.Hits.Count; h++)
             {
+                var hit = profile.Hits[h];
                 int w = hit.WeightIn(F);
                 if (w == 0) continue;
                 evidence += w;
@@ -179,10 +185,20 @@ public static class OffTopicAnalysis
         return new OffTopicAnalysisResult(total, home, verdicts);
     }
 
+    [ThreadStatic] private static Dictionary<string, int>? t_wordCounts, t_vocabulary;
+
+    private static Dictionary<string, int> Emptied(ref Dictionary<string, int>? table)
+    {
+        // A giant report's table is not kept.
+        if (table is null || table.Count > 50_000) table = new Dictionary<string, int>(StringComparer.Ordinal);
+        else table.Clear();
+        return table;
+    }
+
     /// <summary>Scope-table keys whose values list names and numbers (companies, regions, segments, years), not prose about the market.</summary>
     private static bool IsStructural(Field field)
     {
-        var key = " " + string.Join(' ', Words.Tokenize(field.Key).Select(t => t.Token));
+        var key = " " + string.Join(' ', Words.TokenList(field.Key));
         return key.StartsWith(" by ", StringComparison.Ordinal) || SpacedStructuralKeys.Any(k => key.Contains(k, StringComparison.Ordinal));
     }
 
