@@ -72,6 +72,22 @@ public class TextScanProperties
             Check(text, blockStart, (int)(Math.Min(a, b) * text.Length), (int)(Math.Max(a, b) * text.Length)), iter: 20_000);
     }
 
+    [Fact]
+    public void Text_the_segmentation_pattern_matches_contains_one_of_the_words_it_is_searched_for()
+    {
+        string[] pieces = [" ", "\t", ",", "(", "By", "by", "BY", "based on", "Based on", "on the basis of", "On the basis of", "Segmentation by", "segmented by",
+            "Platform", "Genre", "and", "&", "End-User", "region", "\u00A0", "\n", "bY"];
+        var texts = Gen.Int[0, pieces.Length - 1].Select(i => pieces[i]).Array[1, 10].Select(string.Concat);
+        int matched = 0;
+        texts.Sample(text =>
+        {
+            if (!ScopeFacts.ByDimension().IsMatch(text)) return;
+            matched++;
+            text.AsSpan().ContainsAny(ScopeFacts.ByDimensionWords).Should().BeTrue($"'{text}' matches");
+        }, iter: 20_000);
+        matched.Should().BeGreaterThan(100);
+    }
+
     /// <summary>The definition the clause search was written against: the last occurrence of each break within the window.</summary>
     private static int PlainClauseStart(string text, int local)
     {

@@ -298,6 +298,8 @@ public static partial class ClaimExtractor
                 }
                 continue;
             }
+            // A prose statement gives a period only through a period or year among its figures: without one, its words do not matter.
+            if (!HasPeriodOrYear(st.Figures)) continue;
             // Most statements name no period at all: one vectorised search, ignoring case, rules them out (exactly so for
             // ASCII text, where ignoring case is lower-casing; other text is lower-cased as always).
             bool ascii = System.Text.Ascii.IsValid(st.Text);
@@ -322,6 +324,13 @@ public static partial class ClaimExtractor
             }
         }
         periods.Forecast ??= keyForecast;
+    }
+
+    private static bool HasPeriodOrYear(IReadOnlyList<Figure> figures)
+    {
+        for (int i = 0; i < figures.Count; i++)
+            if (figures[i] is PeriodFigure or YearFigure) return true;
+        return false;
     }
 
     // ---- names ------------------------------------------------------------------------------------------------

@@ -81,7 +81,14 @@ public sealed partial class ScopeFacts
     // ---- dimensions -----------------------------------------------------------------------------------------
 
     [GeneratedRegex(@"(?:^|[\s,(])(?:[Bb]y|[Bb]ased on|[Oo]n the basis of|[Ss]egmentation by|[Ss]egmented by)\s+((?:[A-Z][\w&/+-]*)(?:\s+(?:[A-Z][\w&/+-]*|&|and)){0,3})", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 250)]
-    private static partial Regex ByDimension();
+    internal static partial Regex ByDimension();
+
+    /// <summary>Matches of <see cref="ByDimension"/>, whose every match contains one of <see cref="ByDimensionWords"/>: text
+    /// without one is not searched (the pattern may begin at any space, so searching costs a try at every word).</summary>
+    private static List<Match> ByDimensionMatches(string text) => text.AsSpan().ContainsAny(ByDimensionWords) ? SafeMatches(ByDimension(), text) : [];
+
+    internal static readonly System.Buffers.SearchValues<string> ByDimensionWords =
+        System.Buffers.SearchValues.Create(["by", "By", "ased on", "n the basis of"], StringComparison.Ordinal);
 
     [GeneratedRegex(@"^\s*(?:\d+[.)]\s*)?((?:[A-Z][\w&/+-]*)(?:\s+[A-Z][\w&/+-]*){0,3})\s+(?:Insights|Analysis|Outlook|Overview|Segmentation|Breakdown)\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 250)]
     private static partial Regex DimensionInsights();
@@ -95,7 +102,7 @@ public sealed partial class ScopeFacts
         {
             // "By Genre: Romance, Thriller; By Platform: Apps" or "Product Type, Application, End User".
             var value = seg.Value;
-            var byMatches = SafeMatches(ByDimension(), value);
+            var byMatches = ByDimensionMatches(value);
             if (byMatches.Count > 0)
             {
                 for (int i = 0; i < byMatches.Count; i++)
@@ -133,7 +140,7 @@ public sealed partial class ScopeFacts
             // Body analysis is announced in headings and lead-ins ("By Platform: …", "In terms of By Platform, …").
             if (body && block.Kind is not (BlockKind.Heading or BlockKind.Paragraph or BlockKind.ListItem)) continue;
             string text = block.Kind == BlockKind.Paragraph ? FirstSentence(block.Text) : block.Text;
-            foreach (var m in SafeMatches(ByDimension(), text))
+            foreach (var m in ByDimensionMatches(text))
                 AddDimension(target, dims, block, m.Groups[1]);
             if (inSegmentation && SafeMatch(DimensionInsights(), text) is { Success: true } ins)
                 AddDimension(target, dims, block, ins.Groups[1]);
