@@ -55,8 +55,15 @@ internal static class Superlatives
 
     private static readonly string[] NotAboutSegments = ["players", "companies", "company", "vendors", "brands", "manufacturers", "providers", "firms"];
 
+    /// <summary>Every cue of every list: ASCII text that contains none of them, ignoring case, holds no superlative.</summary>
+    private static readonly System.Buffers.SearchValues<string> AnyCue =
+        System.Buffers.SearchValues.Create([.. LargestCues, .. FastestCues, .. HeadingLargestCues, .. AppositiveLargestCues], StringComparison.OrdinalIgnoreCase);
+
     public static IEnumerable<SuperlativeClaim> Find(Statement statement, SubjectResolver resolver, SubjectResolver.Mentions mentions, string? sectionDimension)
     {
+        // Most statements hold no cue: one vectorised search rules them out. For ASCII text, ignoring case is lower-casing
+        // (other text is lower-cased as always, since a character such as the Kelvin sign lower-cases to ASCII).
+        if (System.Text.Ascii.IsValid(statement.Text) && !statement.Text.AsSpan().ContainsAny(AnyCue)) yield break;
         string lower = statement.Text.ToLowerInvariant();
         var sets = new List<(string[] Cues, LeadKind Kind)> { (LargestCues, LeadKind.Largest), (FastestCues, LeadKind.FastestGrowing) };
         if (statement.Block.Kind == BlockKind.Heading) sets.Insert(0, (HeadingLargestCues, LeadKind.Largest));

@@ -111,28 +111,43 @@ public static class MarkdownReader
     /// <summary>Keeps only the characters of literal text (and code spans); markup becomes spaces. Inline comments are recorded.</summary>
     private static string MaskInlines(DocumentBuilder builder, SourceText source, TextSpan span, ContainerInline? inline)
     {
+        var text = source.Text;
         var chars = new char[span.Length];
-        for (int i = 0; i < chars.Length; i++)
+        // Spaces, with the line breaks kept.
+        var own = text.AsSpan(span.Start, span.Length);
+        chars.AsSpan().Fill(' ');
+        for (int i = own.IndexOfAny('\n', '\r'); i >= 0;)
         {
-            char c = source.Text[span.Start + i];
-            chars[i] = c is '\n' or '\r' ? c : ' ';
+            chars[i] = own[i];
+            int next = own[(i + 1)..].IndexOfAny('\n', '\r');
+            i = next < 0 ? -1 : i + 1 + next;
         }
         if (inline is null) return new string(chars);
-        foreach (var child in inline.Descendants())
+        // Every inline in document order (parent before children), walked through the tree's links: no iterator, and no
+        // recursion however deeply emphasis nests.
+        var child = inline.FirstChild;
+        while (child is not null)
         {
             if (child is HtmlInline { Tag: var tag } comment && tag.StartsWith("<!--", StringComparison.Ordinal))
-                builder.AddComments(HtmlComments.Find(source.Text, ToSpan(comment.Span, source)));
+                builder.AddComments(HtmlComments.Find(text, ToSpan(comment.Span, source)));
             if (child is LiteralInline or CodeInline or HtmlEntityInline || child is HtmlInline html && !IsHtmlTag(html.Tag))
             {
                 int s = Math.Max(child.Span.Start, span.Start), e = Math.Min(child.Span.End + 1, span.End);
-                for (int i = s; i < e; i++) chars[i - span.Start] = source.Text[i];
+                if (e > s) text.AsSpan(s, e - s).CopyTo(chars.AsSpan(s - span.Start));
                 if (child is CodeInline && e - s >= 2)
                 {
                     // The backticks themselves are markup.
-                    for (int i = s; i < e && source.Text[i] == '`'; i++) chars[i - span.Start] = ' ';
-                    for (int i = e - 1; i >= s && source.Text[i] == '`'; i--) chars[i - span.Start] = ' ';
+                    for (int i = s; i < e && text[i] == '`'; i++) chars[i - span.Start] = ' ';
+                    for (int i = e - 1; i >= s && text[i] == '`'; i--) chars[i - span.Start] = ' ';
                 }
             }
+            if (child is ContainerInline { FirstChild: { } first })
+            {
+                child = first;
+                continue;
+            }
+            while (child is not null && child != inline && child.NextSibling is null) child = child.Parent;
+            child = child is null || child == inline ? null : child.NextSibling;
         }
         return new string(chars);
     }
