@@ -30,8 +30,8 @@ public static partial class ClaimExtractor
             previousBlock = statement.Block;
             if (statement.Kind == StatementKind.TableRow) continue;
             var mentions = resolver.Find(statement);
-            var usedYears = new HashSet<Figure>();
             var figures = statement.Figures;
+            HashSet<Figure>? usedYears = null;
             Subject? last = null;
             for (int i = 0; i < figures.Count; i++)
             {
@@ -40,7 +40,7 @@ public static partial class ClaimExtractor
                     case MoneyFigure money:
                     {
                         var subject = resolver.SubjectAt(statement, mentions, money.Span.Start, previous);
-                        var year = YearOf(statement, i, usedYears);
+                        var year = YearOf(statement, i, usedYears ??= new HashSet<Figure>());
                         if (year is { } y) model.Values.Add(new ValueClaim(subject, money, y.Year, statement, y.Span));
                         last = subject;
                         break;

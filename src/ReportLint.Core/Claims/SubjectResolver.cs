@@ -72,7 +72,8 @@ internal sealed class SubjectResolver
             items.Add((m.Span.Start, new Subject(kind, m.Place.Name)));
         }
         foreach (var (start, _, name) in _segments.Find(text, words, statement.Span.Start)) items.Add((statement.Span.Start + start, new Subject(SubjectKind.Segment, name)));
-        foreach (var (start, name) in SegmentPhrases(text)) items.Add((statement.Span.Start + start, new Subject(SubjectKind.Segment, name)));
+        if (text.AsSpan().ContainsAny(SegmentWord))
+            foreach (var (start, name) in SegmentPhrases(text)) items.Add((statement.Span.Start + start, new Subject(SubjectKind.Segment, name)));
         items.Sort((a, b) => a.Item1.CompareTo(b.Item1));
         return new Mentions(items);
     }

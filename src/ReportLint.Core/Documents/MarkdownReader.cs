@@ -109,48 +109,49 @@ public static class MarkdownReader
     }
 
     /// <summary>Keeps only the characters of literal text (and code spans); markup becomes spaces. Inline comments are recorded.</summary>
-    private static string MaskInlines(DocumentBuilder builder, SourceText source, TextSpan span, ContainerInline? inline)
-    {
-        var text = source.Text;
-        var chars = new char[span.Length];
-        // Spaces, with the line breaks kept.
-        var own = text.AsSpan(span.Start, span.Length);
-        chars.AsSpan().Fill(' ');
-        for (int i = own.IndexOfAny('\n', '\r'); i >= 0;)
+    private static string MaskInlines(DocumentBuilder builder, SourceText source, TextSpan span, ContainerInline? inline) =>
+        // Written straight into the new string: no buffer to copy from.
+        string.Create(span.Length, (builder, source, span, inline), static (chars, state) =>
         {
-            chars[i] = own[i];
-            int next = own[(i + 1)..].IndexOfAny('\n', '\r');
-            i = next < 0 ? -1 : i + 1 + next;
-        }
-        if (inline is null) return new string(chars);
-        // Every inline in document order (parent before children), walked through the tree's links: no iterator, and no
-        // recursion however deeply emphasis nests.
-        var child = inline.FirstChild;
-        while (child is not null)
-        {
-            if (child is HtmlInline { Tag: var tag } comment && tag.StartsWith("<!--", StringComparison.Ordinal))
-                builder.AddComments(HtmlComments.Find(text, ToSpan(comment.Span, source)));
-            if (child is LiteralInline or CodeInline or HtmlEntityInline || child is HtmlInline html && !IsHtmlTag(html.Tag))
+            var (builder, source, span, inline) = state;
+            var text = source.Text;
+            // Spaces, with the line breaks kept.
+            var own = text.AsSpan(span.Start, span.Length);
+            chars.Fill(' ');
+            for (int i = own.IndexOfAny('\n', '\r'); i >= 0;)
             {
-                int s = Math.Max(child.Span.Start, span.Start), e = Math.Min(child.Span.End + 1, span.End);
-                if (e > s) text.AsSpan(s, e - s).CopyTo(chars.AsSpan(s - span.Start));
-                if (child is CodeInline && e - s >= 2)
+                chars[i] = own[i];
+                int next = own[(i + 1)..].IndexOfAny('\n', '\r');
+                i = next < 0 ? -1 : i + 1 + next;
+            }
+            if (inline is null) return;
+            // Every inline in document order (parent before children), walked through the tree's links: no iterator, and no
+            // recursion however deeply emphasis nests.
+            var child = inline.FirstChild;
+            while (child is not null)
+            {
+                if (child is HtmlInline { Tag: var tag } comment && tag.StartsWith("<!--", StringComparison.Ordinal))
+                    builder.AddComments(HtmlComments.Find(text, ToSpan(comment.Span, source)));
+                if (child is LiteralInline or CodeInline or HtmlEntityInline || child is HtmlInline html && !IsHtmlTag(html.Tag))
                 {
-                    // The backticks themselves are markup.
-                    for (int i = s; i < e && text[i] == '`'; i++) chars[i - span.Start] = ' ';
-                    for (int i = e - 1; i >= s && text[i] == '`'; i--) chars[i - span.Start] = ' ';
+                    int s = Math.Max(child.Span.Start, span.Start), e = Math.Min(child.Span.End + 1, span.End);
+                    if (e > s) text.AsSpan(s, e - s).CopyTo(chars[(s - span.Start)..]);
+                    if (child is CodeInline && e - s >= 2)
+                    {
+                        // The backticks themselves are markup.
+                        for (int i = s; i < e && text[i] == '`'; i++) chars[i - span.Start] = ' ';
+                        for (int i = e - 1; i >= s && text[i] == '`'; i--) chars[i - span.Start] = ' ';
+                    }
                 }
+                if (child is ContainerInline { FirstChild: { } first })
+                {
+                    child = first;
+                    continue;
+                }
+                while (child is not null && child != inline && child.NextSibling is null) child = child.Parent;
+                child = child is null || child == inline ? null : child.NextSibling;
             }
-            if (child is ContainerInline { FirstChild: { } first })
-            {
-                child = first;
-                continue;
-            }
-            while (child is not null && child != inline && child.NextSibling is null) child = child.Parent;
-            child = child is null || child == inline ? null : child.NextSibling;
-        }
-        return new string(chars);
-    }
+        });
 
     private static readonly HashSet<string> HtmlTagNames = new(StringComparer.OrdinalIgnoreCase)
     {

@@ -41,7 +41,11 @@ public sealed class Gazetteer
     public IEnumerable<PlaceMention> Find(string text, int baseOffset = 0) => Mentions(_matcher.Find(text), text, baseOffset);
 
     /// <summary>As <see cref="Find(string, int)"/>, with the text's words as <see cref="Words.In"/> gives them, so that only words some place name begins with are looked at.</summary>
-    public IEnumerable<PlaceMention> Find(string text, WordRun words, int baseOffset) => Mentions(_matcher.Find(text, words, baseOffset), text, baseOffset);
+    public IReadOnlyList<PlaceMention> Find(string text, WordRun words, int baseOffset)
+    {
+        var matches = _matcher.Find(text, words, baseOffset);
+        return matches.Count == 0 ? [] : Mentions(matches, text, baseOffset).ToList();
+    }
 
     private static IEnumerable<PlaceMention> Mentions(IEnumerable<(int Start, int End, Place Value)> matches, string text, int baseOffset) =>
         matches.Where(m => m.End >= text.Length || text[m.End] != '$').Select(m => new PlaceMention(m.Value, new TextSpan(baseOffset + m.Start, baseOffset + m.End), text[m.Start..m.End]));

@@ -69,11 +69,19 @@ public sealed class IndustryProfile
             .OrderByDescending(h => h.Weight).Select(h => h.Key).Take(max).ToList();
 
     /// <summary>Adds weight to one industry: how an author's pinned industry outweighs what the text suggests.</summary>
-    internal void Boost(IndustryLexicon industry, double amount) => _scores[industry.Index] += amount;
+    /// <summary>The one profile of text with no lexicon words, shared by every such passage: it is never added to.</summary>
+    internal bool IsShared { get; init; }
+
+    internal void Boost(IndustryLexicon industry, double amount)
+    {
+        if (IsShared) throw new InvalidOperationException("The shared empty profile cannot be changed; start from IndustryLexicons.Empty().");
+        _scores[industry.Index] += amount;
+    }
 
     /// <summary>Adds another profile into this one, scaled (the document profile is a weighted sum of its parts).</summary>
     internal void Add(IndustryProfile other, double scale)
     {
+        if (IsShared) throw new InvalidOperationException("The shared empty profile cannot be changed; start from IndustryLexicons.Empty().");
         for (int i = 0; i < _scores.Length; i++) _scores[i] += other._scores[i] * scale;
     }
 }
@@ -134,7 +142,8 @@ public sealed class IndustryLexicons
     public IReadOnlyList<LexiconHit> Find(WordRun run)
     {
         var tokens = run.Tokens;
-        var hits = new List<LexiconHit>();
+        // Most passages hold no lexicon word: their list is made only when one is found.
+        List<LexiconHit>? hits = null;
         // Each token's vocabulary index, found once (a walk reads a token again from each of the few starts before it).
         int[] rented = System.Buffers.ArrayPool<int>.Shared.Rent(tokens.Length);
         var index = rented.AsSpan(0, tokens.Length);
@@ -150,11 +159,11 @@ public sealed class IndustryLexicons
                 if (_table.Key[node] >= 0) { best = node; bestEnd = j; }
             }
             if (best < 0) { i++; continue; }
-            hits.Add(new LexiconHit(new TextSpan(run.StartOf(i), run.EndOf(bestEnd)), _table.Keys[_table.Key[best]], WeightsAt(best)));
+            (hits ??= new()).Add(new LexiconHit(new TextSpan(run.StartOf(i), run.EndOf(bestEnd)), _table.Keys[_table.Key[best]], WeightsAt(best)));
             i = bestEnd + 1;
         }
         System.Buffers.ArrayPool<int>.Shared.Return(rented);
-        return hits;
+        return hits is null ? [] : hits;
     }
 
     // Per thread: the vocabulary index (+2; 0 not looked up yet, 1 not in the vocabulary) of each word the tokeniser has
@@ -199,6 +208,7 @@ public sealed class IndustryLexicons
 
     public IndustryProfile Profile(IReadOnlyList<LexiconHit> hits)
     {
+        if (hits.Count == 0) return _noHits ??= new IndustryProfile(Industries, [], new double[Industries.Count]) { IsShared = true };
         var scores = new double[Industries.Count];
         // By index: a foreach over the interface would allocate an enumerator per statement.
         for (int h = 0; h < hits.Count; h++)
@@ -208,6 +218,8 @@ public sealed class IndustryLexicons
     }
 
     /// <summary>An empty profile to sum others into.</summary>
+    private IndustryProfile? _noHits;
+
     public IndustryProfile Empty() => new(Industries, [], new double[Industries.Count]);
 
     // Lazy<T>: thread-safe, so files linted in parallel share one instance; the lexicons are compiled in (BuiltInData.g.cs).

@@ -174,28 +174,28 @@ public sealed class PhraseMatcher<T>
 
     /// <summary>
     /// As <see cref="Find(string)"/>, with the text's <paramref name="words"/> (as <see cref="Words.In"/> gives them; the text
-    /// starts at <paramref name="textStart"/> in the document): only words that begin some phrase are walked from.
+    /// starts at <paramref name="textStart"/> in the document): only words that begin some phrase are walked from. Most
+    /// texts name nothing, and for them nothing is allocated.
     /// </summary>
-    public IEnumerable<(int Start, int End, T Value)> Find(string text, WordRun words, int textStart)
+    public IReadOnlyList<(int Start, int End, T Value)> Find(string text, WordRun words, int textStart)
     {
         var firstWords = words.Generation >= 0 && words.Generation == Words.Generation ? FirstWordIds(words.Generation) : null;
-        if (firstWords is null)
-        {
-            foreach (var m in Find(text)) yield return m;
-            yield break;
-        }
+        if (firstWords is null) return Find(text).ToList();
+        List<(int Start, int End, T Value)>? found = null;
+        var ids = words.Ids.Span;
         int next = 0;
         for (int k = 0; k < words.Count; k++)
         {
             int i = words.StartOf(k) - textStart;
             // A word inside the last match, or one no phrase begins with (a word too long to number is walked from).
-            if (i < next || words.Ids.Span[k] is var id and >= 0 && !firstWords.Contains(id)) continue;
+            if (i < next || ids[k] >= 0 && !firstWords.Contains(ids[k])) continue;
             if (Longest(text, i) is { } match)
             {
-                yield return match;
+                (found ??= new()).Add(match);
                 next = match.End;
             }
         }
+        return found is null ? [] : found;
     }
 
     private static string Normalize(string s) => s.Replace('’', '\'').Replace('–', '-');

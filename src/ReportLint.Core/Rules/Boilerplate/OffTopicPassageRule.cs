@@ -170,12 +170,15 @@ public static class OffTopicAnalysis
             // Below the strength a verdict needs, the score is 0 whatever the rest says: skip reading the passage again.
             if (strength >= MinStrength)
             {
-                var content = ContentWords(words.Memory).ToList();
+                var content = t_passage ??= new List<string>();
+                content.Clear();
+                content.AddRange(ContentWords(words.Memory));
                 overlap = Overlap(content, vocabulary);
                 // Naming the report's own subject ("epoxies" in an epoxy report) is the surest sign of being on topic.
                 bool namesSubject = content.Any(subject.Contains);
                 score = (strength / MinStrength) * Math.Max(0, 1 - affinity / MaxAffinity) * (1 - sharedRatio) * Math.Max(0, 1 - homeIn / strength)
                         * (1 - overlap) * (namesSubject ? 0.3 : 1);
+                if (content.Count > MaxKept) t_passage = null;
             }
             var span = statement.Field is { } fv ? fv.ValueSpan : statement.Span;
             // The evidence is named only in a finding's message.
@@ -185,12 +188,17 @@ public static class OffTopicAnalysis
         return new OffTopicAnalysisResult(total, home, verdicts);
     }
 
-    [ThreadStatic] private static Dictionary<string, int>? t_wordCounts, t_vocabulary;
+    // Per thread, emptied for each use: the report's word tables, and a passage's content words and their counts.
+    [ThreadStatic] private static Dictionary<string, int>? t_wordCounts, t_vocabulary, t_own;
+    [ThreadStatic] private static List<string>? t_passage;
+    [ThreadStatic] private static HashSet<string>? t_counted;
+
+    /// <summary>Past this many entries a table is not kept for the thread's next report (a giant report's would stay in memory).</summary>
+    private const int MaxKept = 50_000;
 
     private static Dictionary<string, int> Emptied(ref Dictionary<string, int>? table)
     {
-        // A giant report's table is not kept.
-        if (table is null || table.Count > 50_000) table = new Dictionary<string, int>(StringComparer.Ordinal);
+        if (table is null || table.Count > MaxKept) table = new Dictionary<string, int>(StringComparer.Ordinal);
         else table.Clear();
         return table;
     }
@@ -209,14 +217,17 @@ public static class OffTopicAnalysis
     private static double Overlap(List<string> words, Dictionary<string, int> vocabulary)
     {
         if (words.Count == 0) return 1;
-        var own = new Dictionary<string, int>(StringComparer.Ordinal);
+        var own = Emptied(ref t_own);
         foreach (var w in words) own[w] = own.GetValueOrDefault(w) + 1;
         // The mean over distinct words, summed in order of first appearance (as Distinct().Average() would).
-        var counted = new HashSet<string>(StringComparer.Ordinal);
+        var counted = t_counted ??= new HashSet<string>(StringComparer.Ordinal);
+        counted.Clear();
         double sum = 0;
         foreach (var w in words)
             if (counted.Add(w)) sum += Math.Min(1, (vocabulary.GetValueOrDefault(w) - own[w]) / 2.0);
-        return sum / counted.Count;
+        int distinct = counted.Count;
+        if (distinct > MaxKept) t_counted = null;
+        return sum / distinct;
     }
 
     /// <summary>Words that carry a passage's subject: no function words, no market-research boilerplate, plurals folded.</summary>
