@@ -206,6 +206,10 @@ public sealed class DuplicatePassageRule : Rule
         // A giant report's table is not kept for the rest of the thread's life.
         if (latest.Count > MaxKeptRuns) t_latest = null;
 
+        // Nearly always nothing is alike: then no unit was joined to another (a join points the later unit at the earlier).
+        bool joined = false;
+        for (int i = 0; i < units.Count && !joined; i++) joined = Find(i) != i;
+        if (!joined) return [];
         return Enumerable.Range(0, units.Count).GroupBy(Find).Where(g => g.Count() > 1)
             .Select(g =>
             {

@@ -48,11 +48,13 @@ public sealed class SegmentScopeRule : Rule
 
         // Dimensions named in the scope, segmentation list or contents that the analysis never takes up.
         if (facts.BodyDimensions.Count == 0) return;
-        var bodyText = string.Join("\n", context.Claims.Statements.Where(s => outline.IsBody(s.Block)).Select(s => s.Text)).ToLowerInvariant();
+        // The body's text in lower case, made only when some listed dimension is not among the analysed ones.
+        string? bodyText = null;
         var listedAnywhere = First(facts.SegmentationDimensions.Concat(facts.ContentsDimensions).Concat(facts.ScopeDimensions));
         foreach (var m in listedAnywhere)
         {
             if (facts.BodyDimensions.Any(b => b.Value == m.Value)) continue;
+            bodyText ??= string.Join("\n", context.Claims.Statements.Where(s => outline.IsBody(s.Block)).Select(s => s.Text)).ToLowerInvariant();
             if (Mentioned(bodyText, m.Value, facts.ScopeSegments.GetValueOrDefault(m.Value), context.Knowledge.Dimensions)) continue;
             var places = new List<string>();
             var seg = facts.SegmentationDimensions.FirstOrDefault(x => x.Value == m.Value);
