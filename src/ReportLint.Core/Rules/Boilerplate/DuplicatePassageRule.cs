@@ -161,16 +161,22 @@ public sealed class DuplicatePassageRule : Rule
 
         // Every (run, unit) pair, chained per run: a hash table from each run to its latest pair, and from each pair to the
         // one before it. A unit's pairs are added together, so they sit side by side in the chain.
-        int total = 0;
+        int total = 0, longUnits = 0;
         foreach (var unit in units)
-            if (unit.Ids.Length >= NearMinWords) total += unit.Ids.Length - 2;
+            if (unit.Ids.Length >= NearMinWords)
+            {
+                total += unit.Ids.Length - 2;
+                longUnits++;
+            }
+        // One long passage alone (a giant paragraph) has nothing to be near: its runs are not tabled.
+        if (longUnits < 2) total = 0;
         var latest = t_latest ??= new Dictionary<ulong, int>();
         latest.Clear();
         var (before, owners) = Postings(total);
         for (int i = 0, n = 0; i < units.Count; i++)
         {
             var ids = units[i].Ids.Span;
-            if (ids.Length < NearMinWords) continue;
+            if (ids.Length < NearMinWords || total == 0) continue;
             for (int k = 2; k < ids.Length; k++, n++)
             {
                 ref int last = ref CollectionsMarshal.GetValueRefOrAddDefault(latest, Run(ids, k), out bool seen);
