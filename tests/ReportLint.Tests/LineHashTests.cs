@@ -48,7 +48,7 @@ public sealed class LineHashTests
     [Fact]
     public void Findings_on_repeated_lines_and_on_the_last_line_get_the_hashes_of_the_whole_file()
     {
-        // Hashes are computed only as far as the last finding's line needs: its count, and the 100 characters after its start.
+        // Equal lines are numbered in order (":1", ":2"…), and the last line ends without a line break (the end-of-file marker).
         string text = "Intro.\n" + string.Concat(Enumerable.Repeat("Romance accounted for 112% of revenue in 2025.\n", 4)) + "Romance accounted for 113% of revenue in 2025.";
         var findings = Lint.Findings(text);
         findings.Select(f => f.Location.Line).Distinct().Should().HaveCount(5);

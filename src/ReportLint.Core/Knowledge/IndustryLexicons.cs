@@ -68,21 +68,26 @@ public sealed class IndustryProfile
             .GroupBy(h => h.Key).Select(g => (g.Key, g.First().Weight))
             .OrderByDescending(h => h.Weight).Select(h => h.Key).Take(max).ToList();
 
-    /// <summary>Adds weight to one industry: how an author's pinned industry outweighs what the text suggests.</summary>
-    /// <summary>The one profile of text with no lexicon words, shared by every such passage: it is never added to.</summary>
+    /// <summary>True for the one profile of text with no lexicon words, shared by every such passage: it is never added to.</summary>
     internal bool IsShared { get; init; }
 
+    /// <summary>Adds weight to one industry: how an author's pinned industry outweighs what the text suggests.</summary>
     internal void Boost(IndustryLexicon industry, double amount)
     {
-        if (IsShared) throw new InvalidOperationException("The shared empty profile cannot be changed; start from IndustryLexicons.Empty().");
+        ThrowIfShared();
         _scores[industry.Index] += amount;
     }
 
     /// <summary>Adds another profile into this one, scaled (the document profile is a weighted sum of its parts).</summary>
     internal void Add(IndustryProfile other, double scale)
     {
-        if (IsShared) throw new InvalidOperationException("The shared empty profile cannot be changed; start from IndustryLexicons.Empty().");
+        ThrowIfShared();
         for (int i = 0; i < _scores.Length; i++) _scores[i] += other._scores[i] * scale;
+    }
+
+    private void ThrowIfShared()
+    {
+        if (IsShared) throw new InvalidOperationException("The shared empty profile cannot be changed; start from IndustryLexicons.Empty().");
     }
 }
 
@@ -217,9 +222,10 @@ public sealed class IndustryLexicons
         return new IndustryProfile(Industries, hits, scores);
     }
 
-    /// <summary>An empty profile to sum others into.</summary>
+    // The profile Profile gives every text without lexicon words (made on first use; a race only makes it twice).
     private IndustryProfile? _noHits;
 
+    /// <summary>An empty profile to sum others into.</summary>
     public IndustryProfile Empty() => new(Industries, [], new double[Industries.Count]);
 
     // Lazy<T>: thread-safe, so files linted in parallel share one instance; the lexicons are compiled in (BuiltInData.g.cs).

@@ -19,11 +19,25 @@ public sealed record PlaceholderPattern(string Id, Regex Regex, string MessageTe
     /// <summary>False when <paramref name="text"/> lacks every string the pattern requires, or its prefilter finds nothing there, so that it cannot match there.</summary>
     public bool CanMatchIn(string text)
     {
-        if (Prefilter is not null && !Prefilter.IsMatch(text)) return false;
+        if (Prefilter is not null && !PrefilterAllows(text)) return false;
         if (Requires.Count == 0) return true;
         foreach (var required in Requires)
             if (Placeholders.Contains(text, required)) return true;
         return false;
+    }
+
+    /// <summary>False when the prefilter finds nothing in <paramref name="text"/>; true when it finds something, when there is
+    /// none, and when it runs out of time (then the pattern itself decides).</summary>
+    internal bool PrefilterAllows(string text)
+    {
+        try
+        {
+            return Prefilter is null || Prefilter.IsMatch(text);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return true;
+        }
     }
 }
 
@@ -77,11 +91,7 @@ public sealed class Placeholders
         {
             var pattern = Patterns[p];
             if (!CanMatch(text, _requiredBy[p], present)) continue;
-            try
-            {
-                if (pattern.Prefilter is { } prefilter && !prefilter.IsMatch(text)) continue;
-            }
-            catch (RegexMatchTimeoutException) { }
+            if (!pattern.PrefilterAllows(text)) continue;
             IEnumerable<Match> matches;
             try { matches = pattern.Regex.Matches(text).ToList(); }
             catch (RegexMatchTimeoutException) { continue; }
