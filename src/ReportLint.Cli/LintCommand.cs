@@ -100,6 +100,7 @@ public sealed class LintCommand(TextWriter stdout, TextWriter stderr, Func<Strea
         if (inputs.Count == 1) Lint(0);
         else Parallel.For(0, inputs.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, Lint);
         files.AddRange(results);
+        if (cache?.DamageNote is { } damage) stderr.WriteLine("reportlint: note: " + damage);
         cache?.Save();
         int readable = files.Count(f => f.Error is null);
         if (inputs.Count == 0 && skipped.Count == 0 && ignoredCount == 0)
@@ -187,7 +188,8 @@ public sealed class LintCommand(TextWriter stdout, TextWriter stderr, Func<Strea
         try
         {
             using var handle = File.OpenHandle(input.FullPath);
-            return RandomAccess.GetLength(handle) > SectionedLinting.Threshold ? null : ResultCache.HashFile(handle);
+            long length = RandomAccess.GetLength(handle);
+            return length > SectionedLinting.Threshold ? null : ResultCache.HashFile(handle, length);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -102,34 +102,84 @@ public sealed class CacheAndParallelTests : IDisposable
         again.Out.Should().Be(run.Out);
     }
 
-    [Theory]
-    [InlineData(-1)]
-    [InlineData(1)]
-    [InlineData(100_000_000)]
-    public void A_cache_whose_header_gives_wrong_shard_lengths_is_ignored_with_a_note(int error)
+    /// <summary>Lints the seed once with a cache and returns the run's output and the cache file's bytes.</summary>
+    private (string Out, byte[] Cache, string Path) SeedCache()
     {
-        string cache = Path.Combine(_dir, "cache.json");
+        string cache = Path.Combine(_dir, "cache.bin");
         var first = CliTests.Run("lint", TestPaths.SeedReport, "--cache-location", cache, "--no-color");
-        string text = File.ReadAllText(cache);
-        var lengths = System.Text.RegularExpressions.Regex.Match(text, "\"shardBytes\":\\[(\\d+)\\]");
-        lengths.Success.Should().BeTrue("one file's results make one shard");
-        int length = int.Parse(lengths.Groups[1].Value);
-        File.WriteAllText(cache, text.Replace(lengths.Value, $"\"shardBytes\":[{length + error}]"));
+        var bytes = File.ReadAllBytes(cache);
+        bytes.AsSpan().StartsWith("ReportLint results cache\n"u8).Should().BeTrue();
+        return (first.Out, bytes, cache);
+    }
+
+    [Theory]
+    [InlineData("format")]
+    [InlineData("tool")]
+    [InlineData("truncated")]
+    [InlineData("trailing bytes")]
+    [InlineData("entry count")]
+    public void A_cache_with_a_damaged_or_foreign_header_is_ignored_with_a_note(string damage)
+    {
+        var (fresh, bytes, cache) = SeedCache();
+        int afterMagic = "ReportLint results cache\n".Length;
+        int toolLength = bytes[afterMagic + 1] - 1; // the format is one byte, then the tool's identity with its length plus one
+        byte[] damaged = damage switch
+        {
+            "format" => [.. bytes[..afterMagic], 2 * 3, .. bytes[(afterMagic + 1)..]],
+            "tool" => [.. bytes[..(afterMagic + 2)], (byte)'9', .. bytes[(afterMagic + 3)..]],
+            "truncated" => bytes[..^1],
+            "trailing bytes" => [.. bytes, 0],
+            _ => [.. bytes[..(afterMagic + 2 + toolLength)], 2, .. bytes[(afterMagic + 3 + toolLength)..]],
+        };
+        File.WriteAllBytes(cache, damaged);
         var run = CliTests.Run("lint", TestPaths.SeedReport, "--cache-location", cache, "--no-color");
-        run.Err.Should().Contain("ignoring the cache");
-        run.Out.Should().Be(first.Out);
+        run.Err.Should().Contain("ignoring the cache").And.Contain(damage switch
+        {
+            "format" => "not a ReportLint cache of this format",
+            "tool" => "written by ReportLint 9",
+            _ => "cannot be read",
+        });
+        run.Out.Should().Be(fresh);
+        var again = CliTests.Run("lint", TestPaths.SeedReport, "--cache-location", cache, "--no-color");
+        again.Err.Should().BeEmpty("the damaged cache was replaced");
+        again.Out.Should().Be(fresh);
     }
 
     [Fact]
-    public void A_cache_damaged_inside_one_shard_is_ignored_with_a_note()
+    public void A_file_whose_stored_results_are_damaged_is_linted_afresh_with_a_note()
     {
-        string cache = Path.Combine(_dir, "cache.json");
-        var first = CliTests.Run("lint", TestPaths.SeedReport, "--cache-location", cache, "--no-color");
-        string text = File.ReadAllText(cache);
-        text.Should().Contain("\"findings\":[");
-        File.WriteAllText(cache, text.Replace("\"findings\":[", "\"findings\":{"));
+        var (fresh, bytes, cache) = SeedCache();
+        // Inside the stored results (the message of the first finding, say), where only the checksum can tell.
+        int at = bytes.AsSpan().IndexOf("CAGR"u8);
+        at.Should().BePositive();
+        bytes[at] = (byte)'X';
+        File.WriteAllBytes(cache, bytes);
         var run = CliTests.Run("lint", TestPaths.SeedReport, "--cache-location", cache, "--no-color");
-        run.Err.Should().Contain("ignoring the cache").And.Contain("cannot be read");
-        run.Out.Should().Be(first.Out);
+        run.Err.Should().Contain("ignoring the stored results of 1 file(s)").And.Contain("cannot be read");
+        run.Out.Should().Be(fresh).And.Contain("CAGR");
+        var again = CliTests.Run("lint", TestPaths.SeedReport, "--cache-location", cache, "--no-color");
+        again.Err.Should().BeEmpty("the file's results were stored afresh");
+        again.Out.Should().Be(fresh);
+    }
+
+    [Theory]
+    [InlineData("sarif", "--include-suppressed", "kept for the example")]
+    [InlineData("sarif", "--include-suppressed", "\"fixes\"")]
+    [InlineData("sarif", "--include-suppressed", "\"relatedLocations\"")]
+    [InlineData("json", "--stats", "\"coverage\"")]
+    [InlineData("json", "--stats", "\"properties\"")]
+    public void A_cache_keeps_every_part_of_a_finding(string format, string option, string part)
+    {
+        // Suppressed findings and their reasons, fixes, related places, properties and coverage all come back as stored.
+        string folder = Path.Combine(_dir, "kept");
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, "a.md"), "<!-- reportlint-disable RL101 -- kept for the example -->\n" + File.ReadAllText(TestPaths.SeedReport));
+        string cache = Path.Combine(_dir, "kept.bin");
+        var fresh = CliTests.Run("lint", folder, "--format", format, option);
+        CliTests.Run("lint", folder, "--format", format, option, "--cache-location", cache);
+        var cached = CliTests.Run("lint", folder, "--format", format, option, "--cache-location", cache);
+        fresh.Out.Should().Contain(part);
+        cached.Err.Should().BeEmpty();
+        cached.Out.Should().Be(fresh.Out);
     }
 }

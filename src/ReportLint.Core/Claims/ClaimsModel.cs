@@ -89,9 +89,5 @@ public sealed class ClaimsModel
 public sealed record Coverage(int Money, int Percentages, int Years, int OtherNumbers, int NumericStatements, int CheckedStatements,
     int ValueClaims, int RateClaims, int ShareClaims, int GrowthChecks)
 {
-    /// <summary>For reading a results cache: System.Text.Json fills the properties (faster than passing ten boxed arguments).</summary>
-    [System.Text.Json.Serialization.JsonConstructor]
-    public Coverage() : this(0, 0, 0, 0, 0, 0, 0, 0, 0, 0) { }
-
     public double Ratio => NumericStatements == 0 ? 1 : (double)CheckedStatements / NumericStatements;
 }
