@@ -196,9 +196,7 @@ public sealed class ResultCache
     /// <summary>Records a fresh result (before any baseline touches its findings).</summary>
     public void Store(string key, string contentHash, string settingsHash, FileReport report)
     {
-        var writer = new CacheWriter();
-        Encode(writer, report);
-        byte[] results = writer.Written.ToArray();
+        byte[] results = Encode(report);
         _new[key] = new Entry(contentHash, settingsHash, XxHash3.HashToUInt64(results), results);
         _changed = true;
     }
@@ -227,6 +225,14 @@ public sealed class ResultCache
         string? folder = Path.GetDirectoryName(Path.GetFullPath(_path));
         if (folder is not null) Directory.CreateDirectory(folder);
         AtomicFile.Write(_path, writer.Written.ToArray());
+    }
+
+    /// <summary>A file's results as the cache stores them.</summary>
+    internal static byte[] Encode(FileReport report)
+    {
+        var writer = new CacheWriter();
+        Encode(writer, report);
+        return writer.Written.ToArray();
     }
 
     private static void Encode(CacheWriter w, FileReport report)
@@ -302,9 +308,9 @@ public sealed class ResultCache
         else w.Byte(0);
     }
 
-    /// <summary>A file's results as <see cref="Encode(CacheWriter, FileReport)"/> wrote them, or null when they name a rule
-    /// this run does not know (then the file is linted afresh).</summary>
-    private static FileReport? Decode(ReadOnlySpan<byte> results, string displayPath, Dictionary<string, RuleDescriptor> rules)
+    /// <summary>A file's results as <see cref="Encode(FileReport)"/> wrote them, or null when they name a rule this run
+    /// does not know (then the file is linted afresh). Results that cannot be read throw <see cref="InvalidDataException"/>.</summary>
+    internal static FileReport? Decode(ReadOnlySpan<byte> results, string displayPath, Dictionary<string, RuleDescriptor> rules)
     {
         var r = new CacheReader(results);
         var lookup = rules.GetAlternateLookup<ReadOnlySpan<char>>();
