@@ -49,7 +49,11 @@ public sealed class LintCommand(TextWriter stdout, TextWriter stderr, Func<Strea
         bool useCache = options.Cache || options.CacheLocation is not null;
         // Without a cache every file needs the built-in knowledge: start building it while inputs and configuration are found.
         if (!useCache) Linter.WarmUp();
-        var linter = new Linter(logger: logger);
+        // Line hashes are read by SARIF output and baselines, and kept in the cache for a later run that needs them.
+        var linter = new Linter(logger: logger)
+        {
+            LineHashes = options.Format == "sarif" || options.Baseline is not null || options.WriteBaseline is not null || useCache,
+        };
         var configs = new ConfigFinder(options.Config, linter.Descriptors);
         var baseline = options.Baseline is null ? null : LoadBaseline(options.Baseline);
         int ignoredCount = 0;

@@ -66,4 +66,34 @@ public sealed class LineHashTests
         finding.LineHash.Should().Be(LineHash.Compute("\uFEFFRomance accounted for 112% of revenue in 2025.\n")[0])
             .And.NotBe(LineHash.Compute("Romance accounted for 112% of revenue in 2025.\n")[0]);
     }
+
+    [Fact]
+    public void A_linter_told_that_nothing_reads_line_hashes_leaves_them_out_and_finds_the_same()
+    {
+        var document = Core.Documents.DocumentReader.Read("seed.txt", File.ReadAllBytes(TestPaths.SeedReport));
+        var hashed = new Core.Engine.Linter().Lint(document).Findings;
+        var plain = new Core.Engine.Linter { LineHashes = false }.Lint(document).Findings;
+        hashed.Should().OnlyContain(f => f.LineHash != null);
+        plain.Should().OnlyContain(f => f.LineHash == null);
+        plain.Select(f => f.ToString()).Should().Equal(hashed.Select(f => f.ToString()));
+    }
+
+    [Theory]
+    [InlineData("text")]
+    [InlineData("json")]
+    public void A_baseline_written_with_any_output_format_records_line_hashes(string format)
+    {
+        string dir = Directory.CreateTempSubdirectory("reportlint-hash-").FullName;
+        try
+        {
+            string baseline = Path.Combine(dir, "baseline.json");
+            CliTests.Run("lint", TestPaths.SeedReport, "--format", format, "--write-baseline", baseline);
+            File.ReadAllText(baseline).Should().MatchRegex("\"lineHash\": *\"[0-9a-f]+:[0-9]+\"");
+            CliTests.Run("lint", TestPaths.SeedReport, "--format", format, "--baseline", baseline).Exit.Should().Be(0);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
 }

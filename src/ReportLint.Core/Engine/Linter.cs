@@ -76,6 +76,13 @@ public sealed class Linter
     public IReadOnlyList<Rule> Rules => _rules;
 
     /// <summary>
+    /// Whether each finding gets its <see cref="Finding.LineHash"/> (on by default). Only SARIF output and baselines read
+    /// line hashes, and hashing every line of every file was about a twentieth of a run: a caller that will do neither
+    /// turns it off.
+    /// </summary>
+    public bool LineHashes { get; init; } = true;
+
+    /// <summary>
     /// Starts preparing what linting any file needs (the Markdown parser, then the built-in knowledge: gazetteer,
     /// segmentation vocabulary, company names, placeholders, lexicons) on a background thread and returns at once, so that
     /// a one-file run finds its configuration and reads its file meanwhile on a second core. Nothing waits on that thread:
@@ -134,7 +141,7 @@ public sealed class Linter
         // A stable sort: findings that tie (one rule, one place) keep the order their rule reported them in.
         findings = findings.Order(FindingOrder).ToList();
         foreach (var warning in document.Warnings) notifications.Add(warning.Message);
-        LineHash.Assign(document, findings);
+        if (LineHashes) LineHash.Assign(document, findings);
         return new DocumentResult(document, claims, findings, notifications);
     }
 
