@@ -55,8 +55,8 @@ run "$RUNS" "one 11 KB report (native)" one.json "$BIN" lint one.md
 run "$RUNS" "ReportLint, $COUNT reports" rl.json "$BIN" lint corpus
 run "$RUNS" "markdownlint-cli2, same $COUNT files" mdl.json "$MDL" "corpus/**/*.md"
 run "${RUNS10:-3}" "ReportLint, $((COUNT * 10)) reports (10x)" rl10.json "$BIN" lint corpus10x
-rm -f cache.json; "$BIN" lint corpus --cache-location cache.json >/dev/null || true
-run "$RUNS" "ReportLint --cache, second run, no change" cached.json "$BIN" lint corpus --cache-location cache.json
+rm -f results.cache; "$BIN" lint corpus --cache-location results.cache >/dev/null || true
+run "$RUNS" "ReportLint --cache, second run, no change" cached.json "$BIN" lint corpus --cache-location results.cache
 RSS=$(peak "$BIN" lint corpus)
 
 python3 - "$BYTES" "$RSS" <<'EOF'

@@ -42,7 +42,7 @@ public sealed class CacheAndParallelTests : IDisposable
     public void A_cached_run_prints_what_a_fresh_run_prints(string format)
     {
         string folder = Corpus(5);
-        string cache = Path.Combine(_dir, "cache.json");
+        string cache = Path.Combine(_dir, "cache.bin");
         var fresh = CliTests.Run("lint", folder, "--format", format, "--no-color");
         var filling = CliTests.Run("lint", folder, "--format", format, "--no-color", "--cache-location", cache);
         File.Exists(cache).Should().BeTrue();
@@ -57,7 +57,7 @@ public sealed class CacheAndParallelTests : IDisposable
     public void A_changed_file_or_configuration_is_linted_afresh()
     {
         string folder = Corpus(2);
-        string cache = Path.Combine(_dir, "cache.json");
+        string cache = Path.Combine(_dir, "cache.bin");
         CliTests.Run("lint", folder, "--cache-location", cache, "--no-color");
         string file = Directory.GetFiles(folder).Order(StringComparer.Ordinal).First();
         File.WriteAllText(file, File.ReadAllText(file).Replace("13.5%", "14.1%").Replace("13.50%", "14.10%"));
@@ -73,7 +73,7 @@ public sealed class CacheAndParallelTests : IDisposable
     public void A_baseline_still_applies_to_cached_findings()
     {
         string folder = Corpus(2);
-        string cache = Path.Combine(_dir, "cache.json");
+        string cache = Path.Combine(_dir, "cache.bin");
         string baseline = Path.Combine(_dir, "baseline.json");
         CliTests.Run("lint", folder, "--cache-location", cache, "--write-baseline", baseline);
         var cached = CliTests.Run("lint", folder, "--cache-location", cache, "--baseline", baseline, "--no-color");
@@ -91,7 +91,7 @@ public sealed class CacheAndParallelTests : IDisposable
     [InlineData("{\"format\": 3, \"tool\": \"0.0.0-other\", \"shardBytes\": [2], \"shards\": [{}]}")]
     public void A_corrupt_or_foreign_cache_is_ignored_with_a_note(string content)
     {
-        string cache = Path.Combine(_dir, "cache.json");
+        string cache = Path.Combine(_dir, "cache.bin");
         File.WriteAllText(cache, content);
         var run = CliTests.Run("lint", TestPaths.SeedReport, "--cache-location", cache, "--no-color");
         run.Exit.Should().Be(1);
