@@ -69,10 +69,13 @@ public sealed class CompanyNames
     }
 
     /// <summary>A name as read in prose is covered by a listed name when both start with the same name word ("Tencent Video" / "Tencent Holdings").</summary>
-    public bool Covers(string listed, string mentioned)
+    public bool Covers(string listed, string mentioned) => Covers(Normalize(listed), Normalize(mentioned));
+
+    /// <summary>As <see cref="Covers(string, string)"/>, for names already <see cref="Normalize"/>d: a report naming many
+    /// companies compares each listed name with each mentioned one, and normalising both every time made that the
+    /// slowest part of linting a long report.</summary>
+    public static bool Covers(IReadOnlyList<string> a, IReadOnlyList<string> b)
     {
-        var a = Normalize(listed);
-        var b = Normalize(mentioned);
         if (a.Count == 0 || b.Count == 0) return false;
         if (a[0] == b[0]) return true;
         // "Amazon Prime Video" listed, "Prime Video" mentioned; "Disney+ Hotstar" listed, "Hotstar" mentioned.

@@ -1,4 +1,6 @@
+using ReportLint.Core.Claims;
 using ReportLint.Core.Findings;
+using ReportLint.Core.Knowledge;
 
 namespace ReportLint.Core.Rules.Scope;
 
@@ -23,11 +25,16 @@ public sealed class CompanyCoverageRule : Rule
         var facts = context.Claims.Scope;
         if (facts.ListedCompanies.Count == 0) return;
         var names = context.Knowledge.Companies;
-        var missing = facts.BodyCompanies
-            .Where(c => !facts.ListedCompanies.Any(l => names.Covers(l, c.Value)))
-            .GroupBy(c => string.Join(' ', names.Normalize(c.Value)))
-            .Select(g => g.First())
-            .ToList();
+        // Each name normalised once: every mentioned name is compared with every listed one.
+        var listed = facts.ListedCompanies.Select(names.Normalize).ToList();
+        var missing = new List<Mention<string>>();
+        var reported = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var company in facts.BodyCompanies)
+        {
+            var name = names.Normalize(company.Value);
+            // The first mention of each name not listed, in the order the body names them.
+            if (!listed.Any(l => CompanyNames.Covers(l, name)) && reported.Add(string.Join(' ', name))) missing.Add(company);
+        }
         if (missing.Count == 0) return;
         var finding = context.Report(field.ValueSpan,
             "Companies covered omits companies the report discusses: " + ScopeText.WithLines(missing.Select(m => (m.Value, context.Locate(m.Span).Line))) + ".");
