@@ -12,7 +12,6 @@ internal sealed class CacheWriter
 {
     private readonly ArrayBufferWriter<byte> _buffer = new(1 << 12);
 
-    public int Length => _buffer.WrittenCount;
     public ReadOnlySpan<byte> Written => _buffer.WrittenSpan;
 
     public void Bytes(ReadOnlySpan<byte> bytes) => _buffer.Write(bytes);
@@ -118,16 +117,8 @@ internal ref struct CacheReader(ReadOnlySpan<byte> data)
         return span;
     }
 
-    /// <summary>The UTF-8 bytes of a string that is not null.</summary>
-    public ReadOnlySpan<byte> StringBytes()
-    {
-        ulong raw = UInt();
-        if (raw == 0) throw Damaged("lacks a text it needs");
-        if (raw - 1 > int.MaxValue) throw Damaged("has a text out of range");
-        return Take((int)(raw - 1));
-    }
-
-    public string String() => Encoding.UTF8.GetString(StringBytes());
+    /// <summary>A string that must not be null.</summary>
+    public string String() => NullableString() ?? throw Damaged("lacks a text it needs");
 
     public string? NullableString()
     {

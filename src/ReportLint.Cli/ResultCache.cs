@@ -313,7 +313,6 @@ public sealed class ResultCache
     internal static FileReport? Decode(ReadOnlySpan<byte> results, string displayPath, Dictionary<string, RuleDescriptor> rules)
     {
         var r = new CacheReader(results);
-        var lookup = rules.GetAlternateLookup<ReadOnlySpan<char>>();
         Coverage? coverage = r.Byte() switch
         {
             0 => null,
@@ -324,14 +323,9 @@ public sealed class ResultCache
         for (int i = 0; i < notifications.Length; i++) notifications[i] = r.String();
         int count = r.Count();
         var findings = new List<Finding>(count);
-        Span<char> id = stackalloc char[64]; // rule ids are looked up without a string for each finding when they are this short
         for (int i = 0; i < count; i++)
         {
-            var idBytes = r.StringBytes();
-            bool known = idBytes.Length <= id.Length && Encoding.UTF8.TryGetChars(idBytes, id, out int idLength)
-                ? lookup.TryGetValue(id[..idLength], out var rule)
-                : rules.TryGetValue(Encoding.UTF8.GetString(idBytes), out rule);
-            if (!known || rule is null) return null; // a rule this run does not know: lint afresh
+            if (!rules.TryGetValue(r.String(), out var rule)) return null; // a rule this run does not know: lint afresh
             byte severity = r.Byte();
             if (severity > (byte)Severity.Error) throw new InvalidDataException("a severity is damaged");
             var finding = new Finding(rule, (Severity)severity, r.String(), Location(ref r, displayPath));
