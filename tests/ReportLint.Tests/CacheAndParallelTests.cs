@@ -163,6 +163,24 @@ public sealed class CacheAndParallelTests : IDisposable
     }
 
     [Theory]
+    [InlineData("seed.docx")]
+    [InlineData("seed.html")]
+    public void A_cached_run_of_a_Word_or_HTML_draft_keeps_where_each_finding_is_in_the_author_s_terms(string name)
+    {
+        // Their findings carry an origin ("paragraph 2", a table cell), which the cache stores with each location.
+        string folder = Path.Combine(_dir, "extracted");
+        Directory.CreateDirectory(folder);
+        File.Copy(Path.Combine(TestPaths.BinaryFixtures, name), Path.Combine(folder, name));
+        string cache = Path.Combine(_dir, "extracted.bin");
+        var fresh = CliTests.Run("lint", folder, "--format", "json");
+        CliTests.Run("lint", folder, "--format", "json", "--cache-location", cache);
+        var cached = CliTests.Run("lint", folder, "--format", "json", "--cache-location", cache);
+        fresh.Out.Should().Contain("\"origin\"");
+        cached.Err.Should().BeEmpty();
+        cached.Out.Should().Be(fresh.Out);
+    }
+
+    [Theory]
     [InlineData("sarif", "--include-suppressed", "kept for the example")]
     [InlineData("sarif", "--include-suppressed", "\"fixes\"")]
     [InlineData("sarif", "--include-suppressed", "\"relatedLocations\"")]
