@@ -22,6 +22,15 @@ public sealed class CacheAndParallelTests : IDisposable
         return folder;
     }
 
+    /// <summary>Lints <paramref name="folder"/> afresh, then twice with a new cache (filling it, then reading it), with the same options.</summary>
+    private ((int Exit, string Out, string Err) Fresh, (int Exit, string Out, string Err) Cached) FreshAndCached(string folder, params string[] options)
+    {
+        string cache = Path.Combine(_dir, Path.GetFileName(folder) + ".cache");
+        var fresh = CliTests.Run(["lint", folder, .. options]);
+        CliTests.Run(["lint", folder, .. options, "--cache-location", cache]);
+        return (fresh, CliTests.Run(["lint", folder, .. options, "--cache-location", cache]));
+    }
+
     [Fact]
     public void Parallel_output_is_sorted_by_path_and_the_same_every_run()
     {
@@ -171,10 +180,7 @@ public sealed class CacheAndParallelTests : IDisposable
         string folder = Path.Combine(_dir, "extracted");
         Directory.CreateDirectory(folder);
         File.Copy(Path.Combine(TestPaths.BinaryFixtures, name), Path.Combine(folder, name));
-        string cache = Path.Combine(_dir, "extracted.bin");
-        var fresh = CliTests.Run("lint", folder, "--format", "json");
-        CliTests.Run("lint", folder, "--format", "json", "--cache-location", cache);
-        var cached = CliTests.Run("lint", folder, "--format", "json", "--cache-location", cache);
+        var (fresh, cached) = FreshAndCached(folder, "--format", "json");
         fresh.Out.Should().Contain("\"origin\"");
         cached.Err.Should().BeEmpty();
         cached.Out.Should().Be(fresh.Out);
@@ -192,10 +198,7 @@ public sealed class CacheAndParallelTests : IDisposable
         string folder = Path.Combine(_dir, "kept");
         Directory.CreateDirectory(folder);
         File.WriteAllText(Path.Combine(folder, "a.md"), "<!-- reportlint-disable RL101 -- kept for the example -->\n" + File.ReadAllText(TestPaths.SeedReport));
-        string cache = Path.Combine(_dir, "kept.bin");
-        var fresh = CliTests.Run("lint", folder, "--format", format, option);
-        CliTests.Run("lint", folder, "--format", format, option, "--cache-location", cache);
-        var cached = CliTests.Run("lint", folder, "--format", format, option, "--cache-location", cache);
+        var (fresh, cached) = FreshAndCached(folder, "--format", format, option);
         fresh.Out.Should().Contain(part);
         cached.Err.Should().BeEmpty();
         cached.Out.Should().Be(fresh.Out);
