@@ -157,19 +157,20 @@ public sealed class PhraseMatcher<T>
     }
 
     // The ids of the first words on this thread, for the matcher and word-table generation they were taken for.
-    [ThreadStatic] private static (PhraseMatcher<T> Matcher, int Generation, HashSet<int> Ids)? t_firstWordIds;
+    [ThreadStatic] private static (PhraseMatcher<T> Matcher, int Generation, WordIdSet Ids)? t_firstWordIds;
 
     /// <summary>The word ids of <see cref="_firstWords"/> in this thread's table of generation <paramref name="generation"/>, or null when the table moved on.</summary>
-    private HashSet<int>? FirstWordIds(int generation)
+    private WordIdSet? FirstWordIds(int generation)
     {
         if (t_firstWordIds is { } cached && ReferenceEquals(cached.Matcher, this) && cached.Generation == generation) return cached.Ids;
-        var ids = new HashSet<int>();
+        var ids = new List<int>();
         foreach (var word in _firstWords)
             if (Words.IdOf(word) is var id and >= 0) ids.Add(id);
         // Numbering the words may have filled the table, which then started afresh with other ids.
         if (Words.Generation != generation) return null;
-        t_firstWordIds = (this, generation, ids);
-        return ids;
+        var set = new WordIdSet(ids);
+        t_firstWordIds = (this, generation, set);
+        return set;
     }
 
     /// <summary>
@@ -246,5 +247,28 @@ public sealed class PhraseMatcher<T>
                 best = trie.Value(node);
             }
         }
+    }
+}
+
+/// <summary>
+/// A set of word ids (small, dense numbers from <see cref="Words"/>) as one bit per id: a membership test per token is a
+/// shift and a mask, not a hash lookup.
+/// </summary>
+internal sealed class WordIdSet
+{
+    private readonly ulong[] _bits;
+
+    public WordIdSet(IEnumerable<int> ids)
+    {
+        int max = -1;
+        foreach (int id in ids) max = Math.Max(max, id);
+        _bits = new ulong[(max >> 6) + 1];
+        foreach (int id in ids) _bits[id >> 6] |= 1UL << (id & 63);
+    }
+
+    public bool Contains(int id)
+    {
+        int word = id >> 6;
+        return (uint)word < (uint)_bits.Length && (_bits[word] & (1UL << (id & 63))) != 0;
     }
 }
