@@ -54,7 +54,7 @@ public sealed partial class ScopeFacts
         foreach (var st in model.Statements)
         {
             if (!outline.IsBody(st.Block)) continue;
-            foreach (var m in gazetteer.Find(st.Text, Words.In(st.Block, st.Span, st.Text), st.Span.Start))
+            foreach (var m in gazetteer.Find(st))
             {
                 BodyPlaces.Add(new Mention<Place>(m.Place, m.Text, m.Span, st.Block));
                 if (!sentenceCount.TryGetValue(m.Place.Name, out var set)) sentenceCount[m.Place.Name] = set = new HashSet<Statement>();

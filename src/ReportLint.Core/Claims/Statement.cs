@@ -29,6 +29,8 @@ public sealed class Statement
     public Field? Field { get; }
     public IReadOnlyList<Figure> Figures { get; }
     public int Index { get; internal set; }
+    /// <summary>The places the statement names, as the gazetteer that found them gave them (see <see cref="Knowledge.Gazetteer.Find(Statement)"/>).</summary>
+    internal (Knowledge.Gazetteer Gazetteer, IReadOnlyList<Knowledge.PlaceMention> Mentions)? Places { get; set; }
 
     /// <summary>Text of the statement between two absolute offsets.</summary>
     public string Between(int start, int end)

@@ -66,7 +66,7 @@ internal sealed class SubjectResolver
         if (statement.Field is { } field && IsListingKey(field.NormalizedKey)) return new Mentions(items);
         // Both name lists are looked up only at the words their names begin with.
         var words = Words.In(statement.Block, statement.Span, text);
-        foreach (var m in _gazetteer.Find(text, words, statement.Span.Start))
+        foreach (var m in _gazetteer.Find(statement))
         {
             var kind = m.Place.Kind == PlaceKind.Country ? SubjectKind.Country : SubjectKind.Region;
             items.Add((m.Span.Start, new Subject(kind, m.Place.Name)));

@@ -47,6 +47,18 @@ public sealed class Gazetteer
         return matches.Count == 0 ? [] : Mentions(matches, text, baseOffset).ToList();
     }
 
+    /// <summary>
+    /// The places named in <paramref name="statement"/>'s text, found once per statement and gazetteer: the subject of
+    /// each figure and the scope facts both ask for them.
+    /// </summary>
+    public IReadOnlyList<PlaceMention> Find(Claims.Statement statement)
+    {
+        if (statement.Places is { } known && ReferenceEquals(known.Gazetteer, this)) return known.Mentions;
+        var mentions = Find(statement.Text, Words.In(statement.Block, statement.Span, statement.Text), statement.Span.Start);
+        statement.Places = (this, mentions);
+        return mentions;
+    }
+
     private static IEnumerable<PlaceMention> Mentions(IEnumerable<(int Start, int End, Place Value)> matches, string text, int baseOffset) =>
         matches.Where(m => m.End >= text.Length || text[m.End] != '$').Select(m => new PlaceMention(m.Value, new TextSpan(baseOffset + m.Start, baseOffset + m.End), text[m.Start..m.End]));
 
