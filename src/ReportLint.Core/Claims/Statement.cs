@@ -53,6 +53,10 @@ public static class SentenceSplitter
         "sep", "sept", "oct", "nov", "dec", "dept", "govt", "intl", "ave", "al", "cf", "ca", "nos", "vol", "p", "pp", "s.a", "n.v",
     };
 
+    private static readonly System.Buffers.SearchValues<char> SentenceStops = System.Buffers.SearchValues.Create(".!?\n");
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> AbbreviationLookup = Abbreviations.GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>
     /// Longest stretch read as one sentence. Real sentences are far shorter; a megabyte without a full stop (a pasted
     /// table, a runaway line) is cut at a space near this length so that per-sentence work stays bounded.
@@ -81,13 +85,17 @@ public static class SentenceSplitter
     {
         int start = 0;
         int n = text.Length;
+        // Only a full stop, '!', '?' or a blank line can end a sentence (a ';' never does: clauses stay in their
+        // sentence): one vectorised search jumps from one candidate to the next.
         for (int i = 0; i < n; i++)
         {
+            int next = text.AsSpan(i).IndexOfAny(SentenceStops);
+            if (next < 0) break;
+            i += next;
             char c = text[i];
             bool hardBreak = c == '\n' && i + 1 < n && text[i + 1] == '\n';
-            if (!hardBreak && c is not ('.' or '!' or '?' or ';')) continue;
+            if (c == '\n' && !hardBreak) continue;
             if (c == '.' && !IsSentenceEnd(text, i)) continue;
-            if (c == ';') continue; // clauses stay in their sentence
             int end = i + 1;
             while (end < n && text[end] is '"' or '”' or '’' or ')') end++;
             if (end < n && !char.IsWhiteSpace(text[end])) continue;
@@ -112,7 +120,7 @@ public static class SentenceSplitter
         while (s > 0 && (char.IsLetter(text[s - 1]) || text[s - 1] == '.')) s--;
         var word = text.AsSpan(s, dot - s);
         if (word.Length == 1 && char.IsUpper(word[0])) return false;
-        if (Abbreviations.Contains(word.ToString())) return false;
+        if (AbbreviationLookup.Contains(word)) return false;
         return true;
     }
 

@@ -53,7 +53,8 @@ internal static class StatementBuilder
     private static void AddSentences(List<Statement> statements, Block block, int from, int to)
     {
         if (to <= from) return;
-        string text = block.Text.Substring(from - block.Span.Start, to - from);
+        // Most blocks hold no field: their sentences are cut from the block's own text, not from a copy of it.
+        string text = from == block.Span.Start && to == block.Span.End ? block.Text : block.Text.Substring(from - block.Span.Start, to - from);
         foreach (var (s, e) in SentenceSplitter.Split(text))
         {
             var sentence = text[s..e];

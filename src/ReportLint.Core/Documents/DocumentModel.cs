@@ -106,8 +106,9 @@ public sealed class Field
     public TextSpan Span => TextSpan.Union(KeySpan, ValueSpan);
     public bool InTable => Block.Kind == BlockKind.TableRow;
 
-    /// <summary>The key without trailing colon and surrounding space, in lower case.</summary>
-    public string NormalizedKey => Key.Trim().TrimEnd(':').Trim().ToLowerInvariant();
+    /// <summary>The key without trailing colon and surrounding space, in lower case (made once: rules ask for it per statement).</summary>
+    public string NormalizedKey => _normalizedKey ??= Key.Trim().TrimEnd(':').Trim().ToLowerInvariant();
+    private string? _normalizedKey;
     public override string ToString() => $"{Key} => {Value}";
 }
 

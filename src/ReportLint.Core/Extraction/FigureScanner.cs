@@ -16,6 +16,10 @@ public static class FigureScanner
         int i = 0;
         while (i < n)
         {
+            // Jump to the next ASCII digit or non-ASCII character (which may be another script's digit).
+            int skip = text.AsSpan(i).IndexOfAnyExcept(AsciiNonDigits);
+            if (skip < 0) break;
+            i += skip;
             if (!char.IsDigit(text[i])) { i++; continue; }
             int next = ScanAt(text, i, baseOffset, figures);
             i = Math.Max(next, i + 1);
@@ -23,6 +27,10 @@ public static class FigureScanner
         FindPeriods(text, baseOffset, figures);
         return figures;
     }
+
+    /// <summary>Every ASCII character but the digits.</summary>
+    private static readonly System.Buffers.SearchValues<char> AsciiNonDigits =
+        System.Buffers.SearchValues.Create(Enumerable.Range(0, 128).Where(c => c is < '0' or > '9').Select(c => (char)c).ToArray());
 
     private static int ScanAt(string text, int i, int baseOffset, List<Figure> figures)
     {
@@ -284,7 +292,7 @@ public static class FigureScanner
     /// <summary>Joins two years into a period when only a dash or "to"/"through"/"and" stands between them.</summary>
     private static void FindPeriods(string text, int baseOffset, List<Figure> figures)
     {
-        var periods = new List<Figure>();
+        List<Figure>? periods = null;
         for (int f = 0; f < figures.Count; f++)
         {
             if (figures[f] is not YearFigure a) continue;
@@ -300,7 +308,7 @@ public static class FigureScanner
                 {
                     a.InPeriod = true;
                     figures.RemoveAt(f + 1);
-                    periods.Add(new PeriodFigure(new TextSpan(a.Span.Start, baseOffset + aEnd + 3), text[(a.Span.Start - baseOffset)..(aEnd + 3)], a.Year, to));
+                    (periods ??= new()).Add(new PeriodFigure(new TextSpan(a.Span.Start, baseOffset + aEnd + 3), text[(a.Span.Start - baseOffset)..(aEnd + 3)], a.Year, to));
                     continue;
                 }
             }
@@ -311,10 +319,10 @@ public static class FigureScanner
             if (!joined || b.Year <= a.Year) continue;
             a.InPeriod = true;
             b.InPeriod = true;
-            periods.Add(new PeriodFigure(TextSpan.Union(a.Span, b.Span), text[(a.Span.Start - baseOffset)..(b.Span.End - baseOffset)], a.Year, b.Year));
+            (periods ??= new()).Add(new PeriodFigure(TextSpan.Union(a.Span, b.Span), text[(a.Span.Start - baseOffset)..(b.Span.End - baseOffset)], a.Year, b.Year));
             f++;
         }
-        if (periods.Count == 0) return;
+        if (periods is null) return;
         figures.AddRange(periods);
         figures.Sort((x, y) => x.Span.Start != y.Span.Start ? x.Span.Start.CompareTo(y.Span.Start) : y.Span.Length.CompareTo(x.Span.Length));
     }

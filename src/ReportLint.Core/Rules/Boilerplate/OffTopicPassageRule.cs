@@ -81,7 +81,7 @@ public static class OffTopicAnalysis
     /// <summary>Analyses every passage; <paramref name="pinned"/> is the industry the author set in configuration, which then outweighs the text.</summary>
     public static OffTopicAnalysisResult Analyse(ReportDocument document, ClaimsModel claims, IndustryLexicons lexicons, IndustryLexicon? pinned = null)
     {
-        var parts = new List<(Statement Statement, IndustryProfile Profile, double Weight, string? Category, WordRun Words)>();
+        var parts = new List<(Statement Statement, IndustryProfile Profile, double Weight, string? Category, WordRun Words)>(claims.Statements.Count);
         var total = lexicons.Empty();
         string title = document.Title;
         foreach (var statement in claims.Statements)
