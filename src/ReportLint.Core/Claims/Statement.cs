@@ -29,6 +29,9 @@ public sealed class Statement
     public Field? Field { get; }
     public IReadOnlyList<Figure> Figures { get; }
     public int Index { get; internal set; }
+    /// <summary>The statement's word tokens (see <see cref="Documents.Words.In"/>), made on first use and shared by every rule that reads them.</summary>
+    public WordRun Words => _words ??= Documents.Words.In(Block, Span, Text);
+    private WordRun? _words;
     /// <summary>The places the statement names, as the gazetteer that found them gave them (see <see cref="Knowledge.Gazetteer.Find(Statement)"/>).</summary>
     internal (Knowledge.Gazetteer Gazetteer, IReadOnlyList<Knowledge.PlaceMention> Mentions)? Places { get; set; }
 

@@ -65,7 +65,7 @@ internal sealed class SubjectResolver
         // A field's key names what its value is about; a scope table's "Geographies covered" lists places but is about none.
         if (statement.Field is { } field && IsListingKey(field.NormalizedKey)) return new Mentions(items);
         // Both name lists are looked up only at the words their names begin with.
-        var words = Words.In(statement.Block, statement.Span, text);
+        var words = statement.Words;
         foreach (var m in _gazetteer.Find(statement))
         {
             var kind = m.Place.Kind == PlaceKind.Country ? SubjectKind.Country : SubjectKind.Region;

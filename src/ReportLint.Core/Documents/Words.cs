@@ -10,6 +10,8 @@ public static class Words
     // Reports reuse a small vocabulary: each thread keeps one lower-cased string per distinct word, numbered, so tokenising a
     // word it has seen allocates nothing, equal tokens are the same string (cheap to look up), and equal words have equal ids.
     [ThreadStatic] private static Dictionary<string, int>? t_ids;
+    // The table looked up by span, made once per table: making it checks the comparer's type, which cost 0.7 % of a run per word.
+    [ThreadStatic] private static Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> t_lookup;
     [ThreadStatic] private static List<string>? t_words;
     [ThreadStatic] private static int t_generation;
     private static int s_generations;
@@ -30,6 +32,7 @@ public static class Words
     private static void StartTable()
     {
         t_ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        t_lookup = t_ids.GetAlternateLookup<ReadOnlySpan<char>>();
         t_words = new List<string>();
         t_generation = Interlocked.Increment(ref s_generations);
     }
@@ -108,7 +111,7 @@ public static class Words
         if (t_ids is null) StartTable();
         var table = t_ids!;
         var words = t_words!;
-        var lookup = table.GetAlternateLookup<ReadOnlySpan<char>>();
+        var lookup = t_lookup;
         // Most words are lower-case ASCII already: look them up as they stand.
         // (Through SearchValues: under the JIT of .NET 10.0.12, ContainsAnyExceptInRange allocated 96 bytes a call, measured.)
         if (!word.ContainsAnyExcept(LowerAscii) && lookup.TryGetValue(word, out id)) return words[id];

@@ -54,7 +54,7 @@ public sealed class Gazetteer
     public IReadOnlyList<PlaceMention> Find(Claims.Statement statement)
     {
         if (statement.Places is { } known && ReferenceEquals(known.Gazetteer, this)) return known.Mentions;
-        var mentions = Find(statement.Text, Words.In(statement.Block, statement.Span, statement.Text), statement.Span.Start);
+        var mentions = Find(statement.Text, statement.Words, statement.Span.Start);
         statement.Places = (this, mentions);
         return mentions;
     }

@@ -62,7 +62,7 @@ public sealed class DuplicatePassageRule : Rule
             .Select(b => new Unit(UnitKind.FieldBlock, b.Span, Words.Of(b).All, b))
             .Where(u => u.Words.Count >= 4 && (fieldCount.GetValueOrDefault(u.Block) >= 2 || u.Words.Count >= minWords)).ToList();
         var sentences = context.Claims.Statements.Where(s => s.Kind == StatementKind.Sentence)
-            .Select(s => new Unit(UnitKind.Sentence, s.Span, Words.In(s.Block, s.Span, s.Text), s.Block)).Where(u => u.Words.Count >= minWords).ToList();
+            .Select(s => new Unit(UnitKind.Sentence, s.Span, s.Words, s.Block)).Where(u => u.Words.Count >= minWords).ToList();
         NumberWords([.. paragraphs, .. rows, .. sentences]);
 
         foreach (var units in new[] { paragraphs, rows, sentences })

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using ReportLint.Core.Claims;
 using ReportLint.Core.Documents;
 using ReportLint.Core.Findings;
@@ -88,7 +89,7 @@ public static class OffTopicAnalysis
         {
             string? category = CategoryOf(statement);
             // A field's value, or the whole statement: the passage that is weighed.
-            var words = statement.Field is { } f && category is null ? Words.In(statement.Block, f.ValueSpan, f.Value) : Words.In(statement.Block, statement.Span, statement.Text);
+            var words = statement.Field is { } f && category is null ? Words.In(statement.Block, f.ValueSpan, f.Value) : statement.Words;
             var profile = lexicons.Profile(words);
             double weight = statement.Block.Kind == BlockKind.Heading
                 ? (title.Length > 0 && statement.Block.Text.Contains(title, StringComparison.Ordinal) ? TitleWeight : HeadingWeight)
@@ -112,13 +113,13 @@ public static class OffTopicAnalysis
         {
             if (p.Category is not null) continue;
             var hits = p.Profile.Hits;
-            for (int h = 0; h < hits.Count; h++) wordCounts[hits[h].Key] = wordCounts.GetValueOrDefault(hits[h].Key) + 1;
+            for (int h = 0; h < hits.Count; h++) CollectionsMarshal.GetValueRefOrAddDefault(wordCounts, hits[h].Key, out _)++;
         }
 
         var vocabulary = Emptied(ref t_vocabulary);
         foreach (var block in document.Blocks.Where(b => b.Kind != BlockKind.Comment))
             foreach (var word in ContentWords(Words.Of(block).Tokens))
-                vocabulary[word] = vocabulary.GetValueOrDefault(word) + 1;
+                CollectionsMarshal.GetValueRefOrAddDefault(vocabulary, word, out _)++;
 
         var subject = new HashSet<string>(ContentWords(Words.TokenList(title + " " + claims.MarketName).ToArray()).Where(w => !TitleWords.Contains(w)), StringComparer.Ordinal);
 
@@ -218,7 +219,7 @@ public static class OffTopicAnalysis
     {
         if (words.Count == 0) return 1;
         var own = Emptied(ref t_own);
-        foreach (var w in words) own[w] = own.GetValueOrDefault(w) + 1;
+        foreach (var w in words) CollectionsMarshal.GetValueRefOrAddDefault(own, w, out _)++;
         // The mean over distinct words, summed in order of first appearance (as Distinct().Average() would).
         var counted = t_counted ??= new HashSet<string>(StringComparer.Ordinal);
         counted.Clear();
