@@ -84,10 +84,18 @@ public static class MarkdownReader
     {
         int max = 0, depth = 0, column = 0;
         bool leading = true;
-        foreach (char c in text)
+        for (int i = 0; i < text.Length; i++)
         {
+            char c = text[i];
             if (c == '\n') { leading = true; depth = 0; column = 0; continue; }
-            if (!leading) continue;
+            if (!leading)
+            {
+                // Past a line's markers: jump to the line's end.
+                int nl = text.AsSpan(i).IndexOf('\n');
+                if (nl < 0) break;
+                i += nl - 1;
+                continue;
+            }
             // Block quotes and list markers each open a level, and they can all stand on one line ("> - 1. - item").
             if (c is '>' or '-' or '*' or '+' or '.' or ')') depth++;
             else if (c == ' ') { column++; if (column % 2 == 0) depth++; }

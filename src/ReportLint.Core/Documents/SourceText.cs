@@ -29,6 +29,10 @@ public sealed class SourceText
         var starts = new List<int> { 0 };
         for (int i = 0; i < text.Length; i++)
         {
+            // Jump to the next line break (vectorised), not character by character.
+            int next = text.AsSpan(i).IndexOfAny('\n', '\r');
+            if (next < 0) break;
+            i += next;
             char c = text[i];
             if (c == '\n') starts.Add(i + 1);
             else if (c == '\r')
