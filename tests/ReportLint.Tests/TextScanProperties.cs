@@ -3,6 +3,7 @@ using FluentAssertions;
 using ReportLint.Core.Claims;
 using ReportLint.Core.Documents;
 using ReportLint.Core.Knowledge;
+using ReportLint.Core.Rules.Boilerplate;
 using Xunit;
 
 namespace ReportLint.Tests;
@@ -29,6 +30,50 @@ public class TextScanProperties
             Shared(Words.In(block, span, text[s..e])).Should().Equal(Plain(text[s..e], span.Start), $"'{text[s..e]}' in '{text}'");
             Shared(Words.In(block, block.Span, text)).Should().Equal(Plain(text, blockStart));
         }, iter: 20_000);
+    }
+
+    /// <summary>
+    /// The off-topic analysis numbers content words through the tokeniser's word ids, which a thread renumbers whenever its
+    /// table of words fills up. Filled to just short of that point, the table starts afresh while a report is read, so that
+    /// the report's blocks carry ids of two numberings: every verdict must still be what a fresh table gives.
+    /// </summary>
+    [Theory]
+    [InlineData(5)]
+    [InlineData(150)]
+    [InlineData(600)]
+    public void Off_topic_verdicts_do_not_depend_on_where_the_word_table_starts_afresh(int wordsBeforeRestart)
+    {
+        var knowledge = KnowledgeBase.BuiltIn;
+        var reports = Directory.GetFiles(Path.Combine(TestPaths.Fixtures, "reports", "off-topic"))
+            .Where(p => p.EndsWith(".md", StringComparison.Ordinal) || p.EndsWith(".txt", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
+        reports.Should().HaveCountGreaterThan(5);
+        List<string> Verdicts(string path)
+        {
+            var document = DocumentReader.Parse(path, File.ReadAllText(path), DocumentReader.FormatFor(path));
+            var analysis = OffTopicAnalysis.Analyse(document, ClaimExtractor.Extract(document, knowledge), knowledge.Industries);
+            return analysis.Verdicts.Select(v => $"{v.Span} {v.Foreign?.Id} {v.Score:R} {v.Overlap:R} {v.Shared:R} {v.Strength:R}").ToList();
+        }
+        foreach (var path in reports)
+        {
+            var fresh = Verdicts(path);
+            fresh.Should().NotBeEmpty();
+            int generation = Words.Generation;
+            FillWordTableUntilRestart(wordsBeforeRestart);
+            int filled = Words.Generation;
+            Verdicts(path).Should().Equal(fresh, $"{Path.GetFileName(path)} read across a restart of the word table");
+            Words.Generation.Should().NotBe(filled, "the table must start afresh while the report is read");
+            Words.Generation.Should().NotBe(generation);
+        }
+    }
+
+    /// <summary>Numbers new words until this thread's table starts afresh, then fills it to <paramref name="room"/> words short of the next restart.</summary>
+    private static void FillWordTableUntilRestart(int room)
+    {
+        const int capacity = 100_000;
+        int generation = Words.Generation, n = 0;
+        while (Words.Generation == generation) Words.TokenList("filler" + n++ + "q");
+        // The word that made the table start afresh is its first; fill all but room of the rest.
+        for (int i = 1; i < capacity - room; i++) Words.TokenList("filler" + n++ + "q");
     }
 
     [Fact]

@@ -116,12 +116,19 @@ public static class OffTopicAnalysis
             for (int h = 0; h < hits.Count; h++) CollectionsMarshal.GetValueRefOrAddDefault(wordCounts, hits[h].Key, out _)++;
         }
 
-        var vocabulary = Emptied(ref t_vocabulary);
+        // The report's content words, numbered per thread, and how often each occurs in the report.
+        var contentWords = ContentWordTable.ForReport();
+        var passage = t_passage ??= new List<int>();
         foreach (var block in document.Blocks.Where(b => b.Kind != BlockKind.Comment))
-            foreach (var word in ContentWords(Words.Of(block).Tokens))
-                CollectionsMarshal.GetValueRefOrAddDefault(vocabulary, word, out _)++;
+        {
+            passage.Clear();
+            contentWords.Read(Words.Of(block).All, passage);
+            foreach (int word in passage) contentWords.Counts[word]++;
+        }
 
-        var subject = new HashSet<string>(ContentWords(Words.TokenList(title + " " + claims.MarketName).ToArray()).Where(w => !TitleWords.Contains(w)), StringComparer.Ordinal);
+        passage.Clear();
+        contentWords.Read(BlockWords.Read(title + " " + claims.MarketName, 0).All, passage);
+        var subject = passage.Where(w => !TitleWords.Contains(contentWords.WordOf(w))).Distinct().ToArray();
 
         // The report without the passage: one buffer, refilled for each passage.
         var rest = new double[lexicons.Industries.Count];
@@ -171,28 +178,27 @@ public static class OffTopicAnalysis
             // Below the strength a verdict needs, the score is 0 whatever the rest says: skip reading the passage again.
             if (strength >= MinStrength)
             {
-                var content = t_passage ??= new List<string>();
+                var content = passage;
                 content.Clear();
-                content.AddRange(ContentWords(words.Memory));
-                overlap = Overlap(content, vocabulary);
+                contentWords.Read(words, content);
+                overlap = contentWords.Overlap(content);
                 // Naming the report's own subject ("epoxies" in an epoxy report) is the surest sign of being on topic.
-                bool namesSubject = content.Any(subject.Contains);
+                bool namesSubject = content.Any(w => Array.IndexOf(subject, w) >= 0);
                 score = (strength / MinStrength) * Math.Max(0, 1 - affinity / MaxAffinity) * (1 - sharedRatio) * Math.Max(0, 1 - homeIn / strength)
                         * (1 - overlap) * (namesSubject ? 0.3 : 1);
-                if (content.Count > MaxKept) t_passage = null;
             }
             var span = statement.Field is { } fv ? fv.ValueSpan : statement.Span;
             // The evidence is named only in a finding's message.
             var evidenceWords = score >= Threshold ? profile.EvidenceFor(F) : [];
             verdicts.Add(new OffTopicVerdict(statement, span, Describe(statement), restHome, F, strength, affinity, homeIn, sharedRatio, overlap, score, evidenceWords, null));
         }
+        if (passage.Capacity > MaxKept) t_passage = null;
         return new OffTopicAnalysisResult(total, home, verdicts);
     }
 
-    // Per thread, emptied for each use: the report's word tables, and a passage's content words and their counts.
-    [ThreadStatic] private static Dictionary<string, int>? t_wordCounts, t_vocabulary, t_own;
-    [ThreadStatic] private static List<string>? t_passage;
-    [ThreadStatic] private static HashSet<string>? t_counted;
+    // Per thread, emptied for each use: the report's lexicon-word counts, and a passage's content words.
+    [ThreadStatic] private static Dictionary<string, int>? t_wordCounts;
+    [ThreadStatic] private static List<int>? t_passage;
 
     /// <summary>Past this many entries a table is not kept for the thread's next report (a giant report's would stay in memory).</summary>
     private const int MaxKept = 50_000;
@@ -207,49 +213,126 @@ public static class OffTopicAnalysis
     /// <summary>Scope-table keys whose values list names and numbers (companies, regions, segments, years), not prose about the market.</summary>
     private static bool IsStructural(Field field)
     {
+        // Reports reuse a few keys ("Base Year", "Key Players"): each is weighed once per thread.
+        var known = t_structural ??= new Dictionary<string, bool>(StringComparer.Ordinal);
+        if (known.TryGetValue(field.Key, out bool structural)) return structural;
         var key = " " + string.Join(' ', Words.TokenList(field.Key));
-        return key.StartsWith(" by ", StringComparison.Ordinal) || SpacedStructuralKeys.Any(k => key.Contains(k, StringComparison.Ordinal));
+        structural = key.StartsWith(" by ", StringComparison.Ordinal) || SpacedStructuralKeys.Any(k => key.Contains(k, StringComparison.Ordinal));
+        if (known.Count >= MaxKept) known.Clear();
+        known[field.Key] = structural;
+        return structural;
     }
+
+    [ThreadStatic] private static Dictionary<string, bool>? t_structural;
 
     /// <summary>Each structural key as it must start a word: " compan", " region".</summary>
     private static readonly string[] SpacedStructuralKeys = StructuralKeys.Select(k => " " + k).ToArray();
 
-    /// <summary>How much of a passage's own vocabulary the rest of the report uses: the mean, over its content words, of how often each recurs elsewhere (two or more times counts fully).</summary>
-    private static double Overlap(List<string> words, Dictionary<string, int> vocabulary)
-    {
-        if (words.Count == 0) return 1;
-        var own = Emptied(ref t_own);
-        foreach (var w in words) CollectionsMarshal.GetValueRefOrAddDefault(own, w, out _)++;
-        // The mean over distinct words, summed in order of first appearance (as Distinct().Average() would).
-        var counted = t_counted ??= new HashSet<string>(StringComparer.Ordinal);
-        counted.Clear();
-        double sum = 0;
-        foreach (var w in words)
-            if (counted.Add(w)) sum += Math.Min(1, (vocabulary.GetValueOrDefault(w) - own[w]) / 2.0);
-        int distinct = counted.Count;
-        if (distinct > MaxKept) t_counted = null;
-        return sum / distinct;
-    }
+    /// <summary>The content word <paramref name="token"/> stands for, or null: no function words, no market-research boilerplate, plurals folded.</summary>
+    private static string? ContentWordOf(string token) =>
+        token.Length < 4 || char.IsDigit(token[0]) || CommonWords.Contains(token) ? null : Singular(token);
 
-    /// <summary>Words that carry a passage's subject: no function words, no market-research boilerplate, plurals folded.</summary>
-    private static IEnumerable<string> ContentWords(ReadOnlyMemory<string> tokens)
+    /// <summary>
+    /// The content words of this thread's reports, numbered, with each report's counts of them. Each token maps to its
+    /// content word once per thread: through the token's word id (an array read) when it has one, else by its text.
+    /// </summary>
+    private sealed class ContentWordTable
     {
-        var content = t_content ??= new Dictionary<string, string?>(ReferenceEqualityComparer.Instance);
-        for (int i = 0; i < tokens.Length; i++)
+        private readonly Dictionary<string, int> _numbers = new(StringComparer.Ordinal);
+        private readonly List<string> _words = new();
+        // Token text to content word number (-1: not a content word), for tokens read without a word id.
+        private readonly Dictionary<string, int> _byToken = new(StringComparer.Ordinal);
+        // Word id (of one generation of the tokeniser's numbering) to content word number + 2 (0: not looked up, 1: none).
+        private int[] _byWordId = new int[1024];
+        private int _generation = int.MinValue;
+        private int[] _own = new int[256];
+
+        /// <summary>How often each content word occurs in the report being analysed, by number.</summary>
+        public int[] Counts { get; private set; } = new int[256];
+
+        [ThreadStatic] private static ContentWordTable? t_table;
+
+        /// <summary>This thread's table with every count at zero; a new one after a giant report.</summary>
+        public static ContentWordTable ForReport()
         {
-            string token = tokens.Span[i];
-            // Tokens are shared strings, so each distinct word is weighed once per thread.
-            if (!content.TryGetValue(token, out var word))
+            var table = t_table;
+            if (table is null || table._numbers.Count > MaxKept || table._byToken.Count > MaxKept) return t_table = new ContentWordTable();
+            Array.Clear(table.Counts);
+            return table;
+        }
+
+        public string WordOf(int number) => _words[number];
+
+        /// <summary>Adds the numbers of the content words of <paramref name="run"/>, in order, to <paramref name="into"/>.</summary>
+        public void Read(WordRun run, List<int> into)
+        {
+            var tokens = run.Tokens;
+            var ids = run.Ids.Span;
+            bool byId = run.Generation >= 0;
+            if (byId && run.Generation != _generation)
             {
-                word = token.Length < 4 || char.IsDigit(token[0]) || CommonWords.Contains(token) ? null : Singular(token);
-                if (content.Count >= 100_000) content.Clear();
-                content[token] = word;
+                Array.Clear(_byWordId);
+                _generation = run.Generation;
             }
-            if (word is not null) yield return word;
+            for (int i = 0; i < tokens.Length; i++)
+            {
+                int number;
+                if (byId && ids[i] >= 0)
+                {
+                    int id = ids[i];
+                    if (id >= _byWordId.Length) Array.Resize(ref _byWordId, Math.Max(id + 1, _byWordId.Length * 2));
+                    ref int known = ref _byWordId[id];
+                    if (known == 0) known = NumberOfToken(tokens[i]) + 2;
+                    number = known - 2;
+                }
+                else number = NumberOfToken(tokens[i]);
+                if (number >= 0) into.Add(number);
+            }
+        }
+
+        private int NumberOfToken(string token)
+        {
+            ref int number = ref CollectionsMarshal.GetValueRefOrAddDefault(_byToken, token, out bool known);
+            if (!known) number = ContentWordOf(token) is { } word ? NumberOf(word) : -1;
+            return number;
+        }
+
+        private int NumberOf(string word)
+        {
+            ref int number = ref CollectionsMarshal.GetValueRefOrAddDefault(_numbers, word, out bool known);
+            if (known) return number;
+            number = _words.Count;
+            _words.Add(word);
+            if (number >= Counts.Length)
+            {
+                var counts = Counts;
+                Array.Resize(ref counts, Counts.Length * 2);
+                Counts = counts;
+                Array.Resize(ref _own, counts.Length);
+            }
+            return number;
+        }
+
+        /// <summary>How much of a passage's own vocabulary the rest of the report uses: the mean, over its content words, of how often each recurs elsewhere (two or more times counts fully).</summary>
+        public double Overlap(List<int> words)
+        {
+            if (words.Count == 0) return 1;
+            var own = _own;
+            foreach (int w in words) own[w]++;
+            // The mean over distinct words, summed in order of first appearance (as Distinct().Average() would); each
+            // word's own count is zeroed once it is summed, which marks it counted and leaves the array empty again.
+            double sum = 0;
+            int distinct = 0;
+            foreach (int w in words)
+            {
+                if (own[w] == 0) continue;
+                sum += Math.Min(1, (Counts[w] - own[w]) / 2.0);
+                own[w] = 0;
+                distinct++;
+            }
+            return sum / distinct;
         }
     }
-
-    [ThreadStatic] private static Dictionary<string, string?>? t_content;
 
     private static string Singular(string w) =>
         w.EndsWith("ies", StringComparison.Ordinal) && w.Length > 4 ? w[..^3] + "y"
