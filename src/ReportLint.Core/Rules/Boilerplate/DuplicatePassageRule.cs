@@ -56,13 +56,14 @@ public sealed class DuplicatePassageRule : Rule
         var reported = new ReportedSpans();
 
         // Largest units first, so a repeated paragraph is not reported again as repeated sentences.
-        var paragraphs = document.Blocks.Where(b => b.Kind is BlockKind.Paragraph or BlockKind.ListItem)
-            .Select(b => new Unit(UnitKind.Paragraph, b.Span, Words.Of(b).All, b)).Where(u => u.Words.Count >= minWords).ToList();
+        // Units are made only for passages long enough to be compared.
+        var paragraphs = document.Blocks.Where(b => b.Kind is BlockKind.Paragraph or BlockKind.ListItem && Words.Of(b).Count >= minWords)
+            .Select(b => new Unit(UnitKind.Paragraph, b.Span, Words.Of(b).All, b)).ToList();
         var rows = document.Blocks.Where(b => b.Kind == BlockKind.TableRow && b.Row is { IsHeader: false } row && !ReferenceEquals(row, b.Table?.ColumnHeader))
             .Select(b => new Unit(UnitKind.FieldBlock, b.Span, Words.Of(b).All, b))
             .Where(u => u.Words.Count >= 4 && (fieldCount.GetValueOrDefault(u.Block) >= 2 || u.Words.Count >= minWords)).ToList();
-        var sentences = context.Claims.Statements.Where(s => s.Kind == StatementKind.Sentence)
-            .Select(s => new Unit(UnitKind.Sentence, s.Span, s.Words, s.Block)).Where(u => u.Words.Count >= minWords).ToList();
+        var sentences = context.Claims.Statements.Where(s => s.Kind == StatementKind.Sentence && s.Words.Count >= minWords)
+            .Select(s => new Unit(UnitKind.Sentence, s.Span, s.Words, s.Block)).ToList();
         NumberWords([.. paragraphs, .. rows, .. sentences]);
 
         foreach (var units in new[] { paragraphs, rows, sentences })
