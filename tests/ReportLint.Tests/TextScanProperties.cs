@@ -33,6 +33,28 @@ public class TextScanProperties
     }
 
     /// <summary>
+    /// The tokeniser's table of words hashes and compares ASCII words without lower-casing them first: whatever the case or
+    /// script, a token is the word in lower case (invariant culture), and two words share an id exactly when their lower
+    /// cases are equal.
+    /// </summary>
+    [Fact]
+    public void Tokens_are_their_words_in_lower_case_and_share_ids_exactly_when_those_are_equal()
+    {
+        // Letters whose lower case is ASCII although they are not (the Kelvin sign is 'k'), and the reverse (İ).
+        string letters = "aAbBkKzZ09\u212A\u0130i\u00C9\u00E9\u03A3\u03C3\u00DF";
+        var words = Gen.Int[0, letters.Length - 1].Select(i => letters[i]).Array[1, 6].Select(cs => new string(cs));
+        Gen.Select(words, words).Sample((a, b) =>
+        {
+            var (tokenA, tokenB) = (Words.TokenList(a).Single(), Words.TokenList(b).Single());
+            tokenA.Should().Be(a.ToLowerInvariant());
+            tokenB.Should().Be(b.ToLowerInvariant());
+            (Words.IdOf(tokenA) == Words.IdOf(tokenB)).Should().Be(tokenA == tokenB, $"'{a}' and '{b}'");
+            // Equal tokens are one shared string.
+            if (tokenA == tokenB) ReferenceEquals(tokenA, tokenB).Should().BeTrue();
+        }, iter: 20_000);
+    }
+
+    /// <summary>
     /// The off-topic analysis numbers content words through the tokeniser's word ids, which a thread renumbers whenever its
     /// table of words fills up. Filled to just short of that point, the table starts afresh while a report is read, so that
     /// the report's blocks carry ids of two numberings: every verdict must still be what a fresh table gives.

@@ -9,10 +9,7 @@ public static class Words
 
     // Reports reuse a small vocabulary: each thread keeps one lower-cased string per distinct word, numbered, so tokenising a
     // word it has seen allocates nothing, equal tokens are the same string (cheap to look up), and equal words have equal ids.
-    [ThreadStatic] private static Dictionary<string, int>? t_ids;
-    // The table looked up by span, made once per table: making it checks the comparer's type, which cost 0.7 % of a run per word.
-    [ThreadStatic] private static Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> t_lookup;
-    [ThreadStatic] private static List<string>? t_words;
+    [ThreadStatic] private static WordTable? t_table;
     [ThreadStatic] private static int t_generation;
     private static int s_generations;
 
@@ -24,17 +21,16 @@ public static class Words
     {
         get
         {
-            if (t_ids is null) StartTable();
+            if (t_table is null) StartTable();
             return t_generation;
         }
     }
 
-    private static void StartTable()
+    private static WordTable StartTable()
     {
-        t_ids = new Dictionary<string, int>(StringComparer.Ordinal);
-        t_lookup = t_ids.GetAlternateLookup<ReadOnlySpan<char>>();
-        t_words = new List<string>();
+        t_table = new WordTable();
         t_generation = Interlocked.Increment(ref s_generations);
+        return t_table;
     }
 
     public static IEnumerable<(int Start, int End, string Token)> Tokenize(string text)
@@ -94,8 +90,6 @@ public static class Words
         return id;
     }
 
-    private static readonly System.Buffers.SearchValues<char> LowerAscii = System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyz");
-
     /// <summary><paramref name="text"/>[start, start + length) in lower case, shared with earlier identical words on this thread.</summary>
     private static string Lower(string text, int start, int length) => Lower(text, start, length, out _);
 
@@ -108,28 +102,126 @@ public static class Words
             id = -1;
             return word.ToString().ToLowerInvariant();
         }
-        if (t_ids is null) StartTable();
-        var table = t_ids!;
-        var words = t_words!;
-        var lookup = t_lookup;
-        // Most words are lower-case ASCII already: look them up as they stand.
-        // (Through SearchValues: under the JIT of .NET 10.0.12, ContainsAnyExceptInRange allocated 96 bytes a call, measured.)
-        if (!word.ContainsAnyExcept(LowerAscii) && lookup.TryGetValue(word, out id)) return words[id];
+        // ASCII (nearly every word) is lower-cased and hashed in one pass, without a copy; anything else is lower-cased by
+        // the invariant culture first.
+        if (WordTable.TryHashAscii(word, out int hash)) return Intern(word, hash, ascii: true, out id);
         Span<char> lower = stackalloc char[length];
-        // ASCII (nearly every word) is lower-cased by the vectorised ASCII routine; anything else by the invariant culture.
-        if (System.Text.Ascii.ToLower(word, lower, out _) != System.Buffers.OperationStatus.Done) word.ToLowerInvariant(lower);
-        if (lookup.TryGetValue(lower, out id)) return words[id];
+        word.ToLowerInvariant(lower);
+        return Intern(lower, WordTable.Hash(lower), ascii: false, out id);
+    }
+
+    /// <summary>The shared string and id of a word given as <paramref name="word"/> (in lower case unless <paramref name="ascii"/>, which lower-cases ASCII letters as it compares).</summary>
+    private static string Intern(ReadOnlySpan<char> word, int hash, bool ascii, out int id)
+    {
+        var table = t_table ?? StartTable();
+        id = table.Find(word, hash, ascii);
+        if (id >= 0) return table[id];
         if (table.Count >= MaxInterned)
         {
-            table.Clear();
-            words.Clear();
-            t_generation = Interlocked.Increment(ref s_generations);
+            table = StartTable();
         }
-        var s = new string(lower);
-        id = words.Count;
-        table[s] = id;
-        words.Add(s);
+        string s = ascii ? LowerAsciiString(word) : new string(word);
+        id = table.Add(s, hash);
         return s;
+    }
+
+    private static string LowerAsciiString(ReadOnlySpan<char> word)
+    {
+        Span<char> lower = stackalloc char[word.Length];
+        System.Text.Ascii.ToLower(word, lower, out _);
+        return new string(lower);
+    }
+}
+
+/// <summary>
+/// One thread's words in lower case, numbered in order of first sight: an open-addressing hash table over the numbers,
+/// looked up by a span whose ASCII letters it lower-cases as it compares (so a word needs no lower-cased copy to be found).
+/// </summary>
+internal sealed class WordTable
+{
+    // Two ints per slot: the id + 1 of the word there (0 for none) and its hash, side by side so that a probe reads one
+    // cache line before it compares a word.
+    private int[] _slots = new int[2 * 1024];
+    private readonly List<string> _words = new();
+    private readonly List<int> _hashes = new();
+
+    public int Count => _words.Count;
+    public string this[int id] => _words[id];
+
+    /// <summary>The hash <see cref="Find"/> and <see cref="Add"/> take: of the word's characters in lower case (FNV-1a, then mixed so that its low bits depend on every character).</summary>
+    public static int Hash(ReadOnlySpan<char> lower)
+    {
+        uint h = 2166136261;
+        foreach (char c in lower) h = (h ^ c) * 16777619;
+        return Mix(h);
+    }
+
+    /// <summary>The <see cref="Hash"/> of <paramref name="word"/> in lower case when it is all ASCII; false (no hash) otherwise.</summary>
+    public static bool TryHashAscii(ReadOnlySpan<char> word, out int hash)
+    {
+        uint h = 2166136261;
+        foreach (char c in word)
+        {
+            if (c >= 128) { hash = 0; return false; }
+            h = (h ^ (char.IsAsciiLetterUpper(c) ? (uint)(c | 0x20) : c)) * 16777619;
+        }
+        hash = Mix(h);
+        return true;
+    }
+
+    // FNV-1a's multiplications carry only upward: its low bits, which pick the slot, would depend on the characters' low bits alone.
+    private static int Mix(uint h)
+    {
+        h ^= h >> 16;
+        h *= 0x85EBCA6B;
+        h ^= h >> 13;
+        return (int)h;
+    }
+
+    /// <summary>The id of <paramref name="word"/>, or -1; with <paramref name="ascii"/>, its ASCII capitals compare as small letters.</summary>
+    public int Find(ReadOnlySpan<char> word, int hash, bool ascii)
+    {
+        var slots = _slots;
+        int mask = (slots.Length >> 1) - 1;
+        for (int slot = hash & mask; ; slot = (slot + 1) & mask)
+        {
+            int entry = slots[2 * slot];
+            if (entry == 0) return -1;
+            if (slots[2 * slot + 1] == hash && Same(_words[entry - 1], word, ascii)) return entry - 1;
+        }
+    }
+
+    private static bool Same(string known, ReadOnlySpan<char> word, bool ascii)
+    {
+        if (known.Length != word.Length) return false;
+        if (!ascii) return word.SequenceEqual(known);
+        return System.Text.Ascii.EqualsIgnoreCase(word, known);
+    }
+
+    /// <summary>Numbers <paramref name="word"/> (in lower case, not yet in the table) and returns its id.</summary>
+    public int Add(string word, int hash)
+    {
+        int id = _words.Count;
+        _words.Add(word);
+        _hashes.Add(hash);
+        // At most half full, so that probes stay short.
+        if (_words.Count * 2 > _slots.Length >> 1) Grow();
+        else Place(id);
+        return id;
+    }
+
+    private void Place(int id)
+    {
+        int mask = (_slots.Length >> 1) - 1, hash = _hashes[id], slot = hash & mask;
+        while (_slots[2 * slot] != 0) slot = (slot + 1) & mask;
+        _slots[2 * slot] = id + 1;
+        _slots[2 * slot + 1] = hash;
+    }
+
+    private void Grow()
+    {
+        _slots = new int[_slots.Length * 2];
+        for (int id = 0; id < _words.Count; id++) Place(id);
     }
 }
 
