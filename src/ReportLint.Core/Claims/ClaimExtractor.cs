@@ -29,7 +29,8 @@ public static partial class ClaimExtractor
             if (statement.Block != previousBlock) previous = null;
             previousBlock = statement.Block;
             if (statement.Kind == StatementKind.TableRow) continue;
-            var mentions = resolver.Find(statement);
+            // The places and segments the statement names, looked for only when a figure or a superlative needs them.
+            SubjectResolver.Mentions? mentions = null;
             var figures = statement.Figures;
             HashSet<Figure>? usedYears = null;
             Subject? last = null;
@@ -39,7 +40,7 @@ public static partial class ClaimExtractor
                 {
                     case MoneyFigure money:
                     {
-                        var subject = resolver.SubjectAt(statement, mentions, money.Span.Start, previous);
+                        var subject = resolver.SubjectAt(statement, mentions ??= resolver.Find(statement), money.Span.Start, previous);
                         var year = YearOf(statement, i, usedYears ??= new HashSet<Figure>());
                         if (year is { } y) model.Values.Add(new ValueClaim(subject, money, y.Year, statement, y.Span));
                         last = subject;
@@ -47,7 +48,7 @@ public static partial class ClaimExtractor
                     }
                     case PercentFigure { IsPoints: false } percent:
                     {
-                        var subject = resolver.SubjectAt(statement, mentions, percent.Span.Start, previous);
+                        var subject = resolver.SubjectAt(statement, mentions ??= resolver.Find(statement), percent.Span.Start, previous);
                         if (IsGrowthRate(statement, i))
                             model.Rates.Add(new RateClaim(subject, percent, IsDeclining(statement, percent), WindowOf(model, statement, i), statement));
                         else if (IsShare(statement, i))
@@ -58,8 +59,8 @@ public static partial class ClaimExtractor
                 }
             }
             if (last is not null) previous = last;
-            if (model.Outline.IsBody(statement.Block))
-                model.Superlatives.AddRange(Superlatives.Find(statement, resolver, mentions, SectionDimension(statement.Block)));
+            if (model.Outline.IsBody(statement.Block) && Superlatives.MayHold(statement))
+                model.Superlatives.AddRange(Superlatives.Find(statement, resolver, mentions ?? resolver.Find(statement), SectionDimension(statement.Block)));
         }
         DataTables.Read(model, resolver);
         GrowthLinker.Link(model);

@@ -59,11 +59,16 @@ internal static class Superlatives
     private static readonly System.Buffers.SearchValues<string> AnyCue =
         System.Buffers.SearchValues.Create([.. LargestCues, .. FastestCues, .. HeadingLargestCues, .. AppositiveLargestCues], StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// False when the statement holds no superlative cue. Most statements hold none: one vectorised search rules them out.
+    /// For ASCII text, ignoring case is lower-casing (other text is searched as always, since a character such as the
+    /// Kelvin sign lower-cases to ASCII).
+    /// </summary>
+    public static bool MayHold(Statement statement) => !System.Text.Ascii.IsValid(statement.Text) || statement.Text.AsSpan().ContainsAny(AnyCue);
+
     public static IEnumerable<SuperlativeClaim> Find(Statement statement, SubjectResolver resolver, SubjectResolver.Mentions mentions, string? sectionDimension)
     {
-        // Most statements hold no cue: one vectorised search rules them out. For ASCII text, ignoring case is lower-casing
-        // (other text is lower-cased as always, since a character such as the Kelvin sign lower-cases to ASCII).
-        if (System.Text.Ascii.IsValid(statement.Text) && !statement.Text.AsSpan().ContainsAny(AnyCue)) yield break;
+        if (!MayHold(statement)) yield break;
         string lower = statement.Text.ToLowerInvariant();
         var sets = new List<(string[] Cues, LeadKind Kind)> { (LargestCues, LeadKind.Largest), (FastestCues, LeadKind.FastestGrowing) };
         if (statement.Block.Kind == BlockKind.Heading) sets.Insert(0, (HeadingLargestCues, LeadKind.Largest));
