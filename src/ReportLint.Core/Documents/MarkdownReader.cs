@@ -40,7 +40,21 @@ public static class MarkdownReader
         }
         var source = new SourceText(text);
         var builder = new DocumentBuilder(source);
-        foreach (var block in document.Descendants())
+        Visit(document);
+        return builder.Build(path, DocumentFormat.Markdown);
+
+        // Every block in document order (depth first, as Markdig's Descendants() lists them), without descending into
+        // inlines: Descendants() walks those too, through a stack it grows for every report.
+        void Visit(ContainerBlock container)
+        {
+            foreach (var block in container)
+            {
+                Add(block);
+                if (block is ContainerBlock children) Visit(children);
+            }
+        }
+
+        void Add(Markdig.Syntax.Block block)
         {
             switch (block)
             {
@@ -69,7 +83,6 @@ public static class MarkdownReader
                     break;
             }
         }
-        return builder.Build(path, DocumentFormat.Markdown);
     }
 
     /// <summary>The deepest block-quote or list nesting of any line, estimated from its leading '>' and indentation.</summary>
