@@ -120,6 +120,24 @@ internal ref struct CacheReader(ReadOnlySpan<byte> data)
     /// <summary>A string that must not be null.</summary>
     public string String() => NullableString() ?? throw Damaged("lacks a text it needs");
 
+    /// <summary>The UTF-8 bytes of a string that must not be null, not decoded.</summary>
+    public ReadOnlySpan<byte> StringBytes()
+    {
+        ulong raw = UInt();
+        if (raw == 0) throw Damaged("lacks a text it needs");
+        if (raw - 1 > int.MaxValue) throw Damaged("has a text out of range");
+        return Take((int)(raw - 1));
+    }
+
+    /// <summary>Steps over a string (null or not) without decoding it.</summary>
+    public void SkipString()
+    {
+        ulong raw = UInt();
+        if (raw == 0) return;
+        if (raw - 1 > int.MaxValue) throw Damaged("has a text out of range");
+        Take((int)(raw - 1));
+    }
+
     public string? NullableString()
     {
         ulong raw = UInt();

@@ -87,6 +87,10 @@ public sealed class LintCommand(TextWriter stdout, TextWriter stderr, Func<Strea
             Parallel.For(0, inputs.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
                 i => contentHashes[i] = HashIfCacheable(inputs[i]));
             (cache, var cacheNote) = opening.GetAwaiter().GetResult();
+            // Text and GitHub output print neither snippets nor finding properties, and only SARIF and baselines read line
+            // hashes: what this run does not read is left in the cache, undecoded.
+            cache.Details = options.Format is not ("text" or "github");
+            cache.LineHashes = options.Format == "sarif" || options.Baseline is not null || options.WriteBaseline is not null;
             if (cacheNote is not null) stderr.WriteLine("reportlint: note: " + cacheNote);
         }
         // Files are linted on all cores; each result goes to its input's slot, so the output keeps the inputs' order

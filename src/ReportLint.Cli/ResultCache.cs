@@ -48,6 +48,13 @@ public sealed class ResultCache
         _old = old;
     }
 
+    /// <summary>Whether stored findings come back with their snippets and properties (see <see cref="Decode"/>): only
+    /// JSON, SARIF and HTML output print them.</summary>
+    public bool Details { get; set; } = true;
+
+    /// <summary>Whether stored findings come back with their line hashes: only SARIF output and baselines read them.</summary>
+    public bool LineHashes { get; set; } = true;
+
     /// <summary>Reads the cache file if there is one; <paramref name="note"/> says why an unusable one was ignored.</summary>
     public static ResultCache Open(string path, string tool, out string? note)
     {
@@ -166,7 +173,7 @@ public sealed class ResultCache
         try
         {
             if (XxHash3.HashToUInt64(entry.Results.Span) != entry.Checksum) throw new InvalidDataException("its checksum does not match");
-            report = Decode(entry.Results.Span, displayPath, RulesById(rules));
+            report = Decode(entry.Results.Span, displayPath, RulesById(rules), Details, LineHashes);
         }
         catch (InvalidDataException)
         {
@@ -310,8 +317,15 @@ public sealed class ResultCache
 
     /// <summary>A file's results as <see cref="Encode(FileReport)"/> wrote them, or null when they name a rule this run
     /// does not know (then the file is linted afresh). Results that cannot be read throw <see cref="InvalidDataException"/>.</summary>
-    internal static FileReport? Decode(ReadOnlySpan<byte> results, string displayPath, Dictionary<string, RuleDescriptor> rules)
+    /// <remarks>
+    /// Without <paramref name="details"/>, locations come back without their snippets and findings without their
+    /// properties: what only JSON, SARIF and HTML output print. Those texts are most of what a cached run decodes, and
+    /// the stored entry keeps them for a later run that prints them (an unchanged file's entry is saved as it was read).
+    /// </remarks>
+    internal static FileReport? Decode(ReadOnlySpan<byte> results, string displayPath, Dictionary<string, RuleDescriptor> rules, bool details = true, bool lineHashes = true)
     {
+        var ruleIds = rules.GetAlternateLookup<ReadOnlySpan<char>>();
+        Span<char> ruleId = stackalloc char[MaxRuleId];
         var r = new CacheReader(results);
         Coverage? coverage = r.Byte() switch
         {
@@ -325,20 +339,31 @@ public sealed class ResultCache
         var findings = new List<Finding>(count);
         for (int i = 0; i < count; i++)
         {
-            if (!rules.TryGetValue(r.String(), out var rule)) return null; // a rule this run does not know: lint afresh
+            // A rule this run does not know: lint afresh. (Looked up from the bytes: a rule id is not kept as a string of its own.)
+            var idBytes = r.StringBytes();
+            if (idBytes.Length > MaxRuleId || !Encoding.UTF8.TryGetChars(idBytes, ruleId, out int idLength)
+                || !ruleIds.TryGetValue(ruleId[..idLength], out var rule)) return null;
             byte severity = r.Byte();
             if (severity > (byte)Severity.Error) throw new InvalidDataException("a severity is damaged");
-            var finding = new Finding(rule, (Severity)severity, r.String(), Location(ref r, displayPath));
+            var finding = new Finding(rule, (Severity)severity, r.String(), Location(ref r, displayPath, details));
             for (int n = r.Count(); n > 0; n--)
-                finding.Related.Add(new RelatedLocation(Location(ref r, displayPath), r.String()));
+                finding.Related.Add(new RelatedLocation(Location(ref r, displayPath, details), r.String()));
             for (int n = r.Count(); n > 0; n--)
             {
                 string description = r.String();
                 var edits = new TextEdit[r.Count()];
-                for (int e = 0; e < edits.Length; e++) edits[e] = new TextEdit(Location(ref r, displayPath), r.String());
+                for (int e = 0; e < edits.Length; e++) edits[e] = new TextEdit(Location(ref r, displayPath, details), r.String());
                 finding.Fixes.Add(new SuggestedFix(description, edits));
             }
-            for (int n = r.Count(); n > 0; n--) finding.Properties[r.String()] = r.String();
+            for (int n = r.Count(); n > 0; n--)
+            {
+                if (details) finding.Properties[r.String()] = r.String();
+                else
+                {
+                    r.SkipString();
+                    r.SkipString();
+                }
+            }
             finding.Suppression = r.Byte() switch
             {
                 0 => null,
@@ -346,18 +371,24 @@ public sealed class ResultCache
                 2 => new FindingSuppression(SuppressionKind.Baseline, r.String()),
                 _ => throw new InvalidDataException("a suppression is damaged"),
             };
-            finding.LineHash = r.NullableString();
+            if (lineHashes) finding.LineHash = r.NullableString();
+            else r.SkipString();
             findings.Add(finding);
         }
         if (!r.AtEnd) throw new InvalidDataException("it has bytes after its last finding");
         return new FileReport(displayPath, findings, coverage, notifications);
     }
 
+    /// <summary>Longer rule ids than this are not any rule's: decoded into a buffer this long, they fail the lookup.</summary>
+    private const int MaxRuleId = 128;
+
     /// <summary>A finding's locations are in its own file, named as it is linted now (relative or absolute as given).</summary>
-    private static SourceLocation Location(ref CacheReader r, string displayPath)
+    private static SourceLocation Location(ref CacheReader r, string displayPath, bool details)
     {
         int start = r.Int(), end = r.Int(), line = r.Int(), column = r.Int(), endLine = r.Int(), endColumn = r.Int();
-        string snippet = r.String();
+        string snippet = "";
+        if (details) snippet = r.String();
+        else r.SkipString();
         SourceOrigin? origin = r.Byte() switch
         {
             0 => null,

@@ -62,6 +62,29 @@ public sealed class CacheAndParallelTests : IDisposable
         cached.Err.Should().BeEmpty();
     }
 
+    /// <summary>
+    /// Text output reads stored findings without their snippets, properties and line hashes (it prints none of them). A
+    /// text run that saves the cache (one file changed) must still leave them all for a later SARIF or JSON run.
+    /// </summary>
+    [Theory]
+    [InlineData("sarif", "\"snippet\"")]
+    [InlineData("sarif", "\"partialFingerprints\"")]
+    [InlineData("json", "\"properties\"")]
+    public void A_text_run_through_the_cache_leaves_every_detail_for_a_later_run(string format, string detail)
+    {
+        string folder = Corpus(3);
+        string cache = Path.Combine(_dir, "cache.bin");
+        CliTests.Run("lint", folder, "--format", format, "--cache-location", cache);
+        string changed = Directory.GetFiles(folder).Order(StringComparer.Ordinal).Last();
+        File.AppendAllText(changed, "\nA closing line.\n");
+        var text = CliTests.Run("lint", folder, "--no-color", "--cache-location", cache);
+        text.Out.Should().Be(CliTests.Run("lint", folder, "--no-color").Out);
+        var detailed = CliTests.Run("lint", folder, "--format", format, "--cache-location", cache);
+        var fresh = CliTests.Run("lint", folder, "--format", format);
+        fresh.Out.Should().Contain(detail).And.Contain("\"properties\"");
+        detailed.Out.Should().Be(fresh.Out);
+    }
+
     [Fact]
     public void A_changed_file_or_configuration_is_linted_afresh()
     {
