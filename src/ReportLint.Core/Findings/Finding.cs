@@ -85,7 +85,9 @@ public sealed class Finding
     public List<RelatedLocation> Related { get; } = new();
     public List<SuggestedFix> Fixes { get; } = new();
     /// <summary>Machine-readable facts behind the message (expected value, implied rate, gap …).</summary>
-    public Dictionary<string, string> Properties { get; } = new();
+    /// <remarks>Made on first use: findings read back from the cache for text output never have theirs read.</remarks>
+    public Dictionary<string, string> Properties => _properties ??= new();
+    private Dictionary<string, string>? _properties;
     /// <summary>Why the finding is suppressed (an inline directive, a baseline), or null.</summary>
     public FindingSuppression? Suppression { get; set; }
     /// <summary>GitHub's primaryLocationLineHash of the line the finding starts on (see <see cref="Findings.LineHash"/>).</summary>
