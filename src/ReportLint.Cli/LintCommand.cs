@@ -47,6 +47,16 @@ public sealed class LintCommand(TextWriter stdout, TextWriter stderr, Func<Strea
             throw new UsageException("--baseline and --write-baseline do not go together: --write-baseline alone records today's findings afresh");
         if (options.MaxWarnings is < 0) throw new UsageException("--max-warnings takes a number of warnings, 0 or more");
         bool useCache = options.Cache || options.CacheLocation is not null;
+        bool showDocuments = options.Format == "html";
+        // The HTML report shows each document, which the cache does not keep: it always lints afresh. Otherwise the cache
+        // file is read on another core from the start, while this one finds the inputs and their configuration.
+        var opening = useCache && !showDocuments
+            ? Task.Run(() =>
+            {
+                string cachePath = options.CacheLocation ?? ResultCache.DefaultFileName, tool = ResultCache.ToolIdentity(ToolVersion);
+                return (Cache: ResultCache.Open(cachePath, tool, out var note), Note: note);
+            })
+            : null;
         // Without a cache every file needs the built-in knowledge: start building it while inputs and configuration are found.
         if (!useCache) Linter.WarmUp();
         // Line hashes are read by SARIF output and baselines, and kept in the cache for a later run that needs them.
@@ -74,16 +84,12 @@ public sealed class LintCommand(TextWriter stdout, TextWriter stderr, Func<Strea
 
         var files = new List<FileReport>();
         foreach (var (path, problem) in skipped) files.Add(new FileReport(path, [], null, [], problem));
-        bool showDocuments = options.Format == "html";
-        // The HTML report shows each document, which the cache does not keep: it always lints afresh.
         ResultCache? cache = null;
         string?[] contentHashes = new string?[inputs.Count];
-        if (useCache && !showDocuments)
+        if (opening is not null)
         {
-            // Reading the cache file and hashing the inputs are independent: one core parses the cache while the others
-            // read and hash, and then an unchanged file is answered from the cache without being read again.
-            string cachePath = options.CacheLocation ?? ResultCache.DefaultFileName, tool = ResultCache.ToolIdentity(ToolVersion);
-            var opening = Task.Run(() => (ResultCache.Open(cachePath, tool, out var note), note));
+            // Reading the cache file and hashing the inputs are independent: the cache is read (begun above) while the
+            // inputs are hashed, and then an unchanged file is answered from the cache without being read again.
             Parallel.For(0, inputs.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
                 i => contentHashes[i] = HashIfCacheable(inputs[i]));
             (cache, var cacheNote) = opening.GetAwaiter().GetResult();
