@@ -116,10 +116,8 @@ public static class Words
         var table = t_table ?? StartTable();
         id = table.Find(word, hash, ascii);
         if (id >= 0) return table[id];
-        if (table.Count >= MaxInterned)
-        {
-            table = StartTable();
-        }
+        // A full table starts afresh (a new generation): memory stays bounded on any input.
+        if (table.Count >= MaxInterned) table = StartTable();
         string s = ascii ? LowerAsciiString(word) : new string(word);
         id = table.Add(s, hash);
         return s;
