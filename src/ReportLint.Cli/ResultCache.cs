@@ -339,10 +339,13 @@ public sealed class ResultCache
         var findings = new List<Finding>(count);
         for (int i = 0; i < count; i++)
         {
-            // A rule this run does not know: lint afresh. (Looked up from the bytes: a rule id is not kept as a string of its own.)
+            // A rule this run does not know: lint afresh. (Looked up from the bytes, not kept as a string of its own, when
+            // the id fits the buffer; a rule pack's id may be longer.)
             var idBytes = r.StringBytes();
-            if (idBytes.Length > MaxRuleId || !Encoding.UTF8.TryGetChars(idBytes, ruleId, out int idLength)
-                || !ruleIds.TryGetValue(ruleId[..idLength], out var rule)) return null;
+            bool known = idBytes.Length <= MaxRuleId && Encoding.UTF8.TryGetChars(idBytes, ruleId, out int idLength)
+                ? ruleIds.TryGetValue(ruleId[..idLength], out var rule)
+                : rules.TryGetValue(Encoding.UTF8.GetString(idBytes), out rule);
+            if (!known || rule is null) return null;
             byte severity = r.Byte();
             if (severity > (byte)Severity.Error) throw new InvalidDataException("a severity is damaged");
             var finding = new Finding(rule, (Severity)severity, r.String(), Location(ref r, displayPath, details));
@@ -379,7 +382,7 @@ public sealed class ResultCache
         return new FileReport(displayPath, findings, coverage, notifications);
     }
 
-    /// <summary>Longer rule ids than this are not any rule's: decoded into a buffer this long, they fail the lookup.</summary>
+    /// <summary>Rule ids up to this long are looked up from a buffer on the stack; longer ones through a string.</summary>
     private const int MaxRuleId = 128;
 
     /// <summary>A finding's locations are in its own file, named as it is linted now (relative or absolute as given).</summary>
