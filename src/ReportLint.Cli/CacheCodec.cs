@@ -129,6 +129,13 @@ internal ref struct CacheReader(ReadOnlySpan<byte> data)
         return Take((int)(raw - 1));
     }
 
+    /// <summary>Where the UTF-8 bytes of a string that must not be null are (offset and length in the data), not decoded.</summary>
+    public Range StringExtent()
+    {
+        int length = StringBytes().Length;
+        return new Range(_at - length, _at);
+    }
+
     /// <summary>Steps over a string (null or not) without decoding it.</summary>
     public void SkipString()
     {

@@ -173,7 +173,7 @@ public sealed class ResultCache
         try
         {
             if (XxHash3.HashToUInt64(entry.Results.Span) != entry.Checksum) throw new InvalidDataException("its checksum does not match");
-            report = Decode(entry.Results.Span, displayPath, RulesById(rules), Details, LineHashes);
+            report = Decode(entry.Results, displayPath, RulesById(rules), Details, LineHashes);
         }
         catch (InvalidDataException)
         {
@@ -321,12 +321,13 @@ public sealed class ResultCache
     /// Without <paramref name="details"/>, locations come back without their snippets and findings without their
     /// properties: what only JSON, SARIF and HTML output print. Those texts are most of what a cached run decodes, and
     /// the stored entry keeps them for a later run that prints them (an unchanged file's entry is saved as it was read).
+    /// A finding's message stays in <paramref name="results"/> as UTF-8 until it is read (see <see cref="Finding.WriteMessage"/>).
     /// </remarks>
-    internal static FileReport? Decode(ReadOnlySpan<byte> results, string displayPath, Dictionary<string, RuleDescriptor> rules, bool details = true, bool lineHashes = true)
+    internal static FileReport? Decode(ReadOnlyMemory<byte> results, string displayPath, Dictionary<string, RuleDescriptor> rules, bool details = true, bool lineHashes = true)
     {
         var ruleIds = rules.GetAlternateLookup<ReadOnlySpan<char>>();
         Span<char> ruleId = stackalloc char[MaxRuleId];
-        var r = new CacheReader(results);
+        var r = new CacheReader(results.Span);
         Coverage? coverage = r.Byte() switch
         {
             0 => null,
@@ -348,7 +349,7 @@ public sealed class ResultCache
             if (!known || rule is null) return null;
             byte severity = r.Byte();
             if (severity > (byte)Severity.Error) throw new InvalidDataException("a severity is damaged");
-            var finding = new Finding(rule, (Severity)severity, r.String(), Location(ref r, displayPath, details));
+            var finding = new Finding(rule, (Severity)severity, results[r.StringExtent()], Location(ref r, displayPath, details));
             for (int n = r.Count(); n > 0; n--)
                 finding.Related.Add(new RelatedLocation(Location(ref r, displayPath, details), r.String()));
             for (int n = r.Count(); n > 0; n--)

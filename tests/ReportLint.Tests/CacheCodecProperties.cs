@@ -134,6 +134,27 @@ public class StoredResultsProperties
     });
 
     [Fact]
+    public void A_message_kept_as_UTF8_is_written_and_read_as_the_text_it_encodes()
+    {
+        var given = Seed.Value.Report.Findings[0];
+        // Short and long messages (the writer decodes up to 512 bytes on the stack, longer ones into a rented buffer),
+        // any characters: what a message stored as UTF-8 comes back as is what decoding those bytes gives.
+        Gen.OneOf(Gen.String, Gen.Char.Array[0, 1500].Select(c => new string(c)), Gen.Const("1.45 × 1.135^7 = 3.52 — €, 中文, 😀")).Sample(text =>
+        {
+            byte[] utf8 = System.Text.Encoding.UTF8.GetBytes(text);
+            string expected = System.Text.Encoding.UTF8.GetString(utf8);
+            var finding = new Core.Findings.Finding(given.Rule, given.Severity, utf8, given.Location);
+            var written = new StringWriter();
+            finding.WriteMessage(written);
+            written.ToString().Should().Be(expected);
+            finding.Message.Should().Be(expected);
+            var again = new StringWriter();
+            finding.WriteMessage(again);
+            again.ToString().Should().Be(expected);
+        }, iter: 2_000);
+    }
+
+    [Fact]
     public void The_seed_s_results_read_back_as_they_were()
     {
         var (report, rules) = Seed.Value;

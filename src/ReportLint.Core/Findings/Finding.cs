@@ -74,13 +74,46 @@ public sealed class Finding
     {
         Rule = rule;
         Severity = severity;
-        Message = message;
+        _message = message;
+        Location = location;
+    }
+
+    /// <summary>A finding whose message is held as UTF-8 (as a results cache stores it) and made a string only when read.</summary>
+    /// <remarks>
+    /// A cached run prints thousands of findings it linted earlier: text output writes each message through
+    /// <see cref="WriteMessage"/> straight from these bytes, and a message never read (a suppressed finding) is never decoded.
+    /// The bytes must not change afterwards.
+    /// </remarks>
+    public Finding(RuleDescriptor rule, Severity severity, ReadOnlyMemory<byte> utf8Message, SourceLocation location)
+    {
+        Rule = rule;
+        Severity = severity;
+        _utf8Message = utf8Message;
         Location = location;
     }
 
     public RuleDescriptor Rule { get; }
     public Severity Severity { get; set; }
-    public string Message { get; }
+    // Decoded on first read when the finding was made from UTF-8 (two threads reading it at once only decode it twice).
+    public string Message => _message ??= System.Text.Encoding.UTF8.GetString(_utf8Message.Span);
+    private string? _message;
+    private readonly ReadOnlyMemory<byte> _utf8Message;
+
+    /// <summary>Writes <see cref="Message"/>, without making a string of it when it is still held as UTF-8.</summary>
+    public void WriteMessage(TextWriter writer)
+    {
+        if (_message is { } message)
+        {
+            writer.Write(message);
+            return;
+        }
+        var utf8 = _utf8Message.Span;
+        // UTF-8 never takes fewer bytes than UTF-16 takes chars.
+        char[]? rented = utf8.Length > 512 ? System.Buffers.ArrayPool<char>.Shared.Rent(utf8.Length) : null;
+        Span<char> chars = rented ?? stackalloc char[utf8.Length];
+        writer.Write(chars[..System.Text.Encoding.UTF8.GetChars(utf8, chars)]);
+        if (rented is not null) System.Buffers.ArrayPool<char>.Shared.Return(rented);
+    }
     public SourceLocation Location { get; }
     public List<RelatedLocation> Related { get; } = new();
     public List<SuggestedFix> Fixes { get; } = new();

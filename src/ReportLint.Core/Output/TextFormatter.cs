@@ -28,7 +28,7 @@ public sealed class TextFormatter(bool color) : IFormatter
                 writer.Write(' ');
                 writer.Write(Paint(f.Rule.Id, "\u001b[1m"));
                 writer.Write(' ');
-                writer.Write(f.Message);
+                f.WriteMessage(writer);
                 writer.Write(' ');
                 if (color) writer.Write("\u001b[2m");
                 writer.Write('(');
