@@ -11,6 +11,8 @@ public sealed record CompanyNamesData(IReadOnlyList<string> LegalSuffixes, IRead
 public sealed class CompanyNames
 {
     private readonly string[] _suffixes;
+    // Per upper-case ASCII character: the suffixes a name ending in it can end with (see SuffixesThatCanEnd).
+    private readonly string[][] _suffixesEndingIn;
     private readonly HashSet<string> _trailing;
     private readonly HashSet<string> _leading;
 
@@ -18,6 +20,9 @@ public sealed class CompanyNames
         IEnumerable<string> cues, IEnumerable<string> listTerminators)
     {
         _suffixes = legalSuffixes.OrderByDescending(s => s.Length).ToArray();
+        _suffixesEndingIn = new string[128][];
+        for (char c = '\0'; c < 128; c++)
+            _suffixesEndingIn[c] = _suffixes.Where(s => s.Length > 0 && (!char.IsAscii(s[^1]) || char.ToUpperInvariant(s[^1]) == c)).ToArray();
         _trailing = new HashSet<string>(trailingWords, StringComparer.OrdinalIgnoreCase);
         _leading = new HashSet<string>(leadingWords, StringComparer.OrdinalIgnoreCase);
         Cues = cues.OrderByDescending(c => c.Length).ToList();
@@ -45,29 +50,47 @@ public sealed class CompanyNames
     /// <summary>Lower-case name tokens with legal forms and filler words removed: "Tencent Holdings Ltd." → [tencent].</summary>
     public IReadOnlyList<string> Normalize(string name)
     {
-        var t = name.Trim().TrimEnd(',', ';', '.').Trim();
-        bool changed = true;
-        while (changed)
+        var t = name.AsSpan().Trim().TrimEnd(",;.").Trim();
+        for (bool changed = true; changed && t.Length > 0;)
         {
             changed = false;
-            foreach (var s in _suffixes)
+            foreach (var s in SuffixesThatCanEnd(t[^1]))
             {
                 if (t.Length > s.Length + 1 && t.EndsWith(s, StringComparison.OrdinalIgnoreCase)
                     && !char.IsLetterOrDigit(t[t.Length - s.Length - 1]))
                 {
-                    t = t[..^s.Length].TrimEnd(' ', ',', '.').Trim();
+                    t = t[..^s.Length].TrimEnd(" ,.").Trim();
                     changed = true;
                     break;
                 }
             }
         }
-        var tokens = t.Split([' ', '-', '/', '(', ')', ',', '.', '\''], StringSplitOptions.RemoveEmptyEntries)
-            .Select(w => w.ToLowerInvariant().TrimEnd('+')).Where(w => w.Length > 0).ToList();
+        var tokens = new List<string>();
+        Span<char> buffer = stackalloc char[256];
+        foreach (var range in t.SplitAny(NameSeparators))
+        {
+            var word = t[range];
+            if (word.IsEmpty) continue;
+            // Lower-cased before its trailing '+' go, as a string would be.
+            char[]? rented = word.Length > buffer.Length ? System.Buffers.ArrayPool<char>.Shared.Rent(word.Length) : null;
+            var lower = (rented ?? buffer)[..word.ToLowerInvariant(rented ?? buffer)].TrimEnd('+');
+            if (!lower.IsEmpty) tokens.Add(new string(lower));
+            if (rented is not null) System.Buffers.ArrayPool<char>.Shared.Return(rented);
+        }
         while (tokens.Count > 1 && _leading.Contains(tokens[0])) tokens.RemoveAt(0);
         while (tokens.Count > 2 && _trailing.Contains(tokens[^1])) tokens.RemoveAt(tokens.Count - 1);
         return tokens;
     }
 
+    private static readonly System.Buffers.SearchValues<char> NameSeparators = System.Buffers.SearchValues.Create(" -/(),.'");
+
+    /// <summary>
+    /// The legal suffixes, longest first, that a name ending in <paramref name="last"/> can end with ignoring case: those
+    /// ending in that ASCII letter (either case) or sign, and those ending in a non-ASCII character, which case rules might
+    /// equate with it. A name ending in a non-ASCII character is tried against them all. The rest cannot match, and
+    /// comparing each name with every suffix was most of the time normalising took.
+    /// </summary>
+    private string[] SuffixesThatCanEnd(char last) => char.IsAscii(last) ? _suffixesEndingIn[char.ToUpperInvariant(last)] : _suffixes;
     /// <summary>A name as read in prose is covered by a listed name when both start with the same name word ("Tencent Video" / "Tencent Holdings").</summary>
     public bool Covers(string listed, string mentioned) => Covers(Normalize(listed), Normalize(mentioned));
 
