@@ -4079,13 +4079,13 @@ public static partial class BuiltInData
     [GeneratedRegex("\\b(insert|add|place|paste|put)\\s+(an?\\s+|the\\s+|relevant\\s+|company\\s+)?(chart|graph|figure|table|image|picture|logo|infographic|diagram|data|text|link|screenshot|citation|source|quote|map)s?\\s+here\\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 250)]
     private static partial Regex PlaceholderInsertHere();
 
-    [GeneratedRegex("\\shere\\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 250)]
+    [GeneratedRegex("(?<=\\s)here\\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 250)]
     private static partial Regex PlaceholderInsertHerePrefilter();
 
     [GeneratedRegex("\\b(market\\s+size|market\\s+value|market\\s+share|market\\s+revenue|size|value|valuation|revenues?|sales|share|cagr|growth\\s+rate|volume|forecast)(\\s*\\([^)\\r\\n]{0,40}\\)|\\s+(in|by|for|of|at|during)\\s+[^:|\\r\\n]{1,40})?\\s*[:|][\\s:|]*(N\\s?/\\s?A\\b|N\\.A\\.|N\\.A\\b|NA\\b)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 250)]
     private static partial Regex PlaceholderNaFigure();
 
-    [GeneratedRegex("(?<=[\\s:|])n(\\s?/\\s?a\\b|\\.a|a\\b)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 250)]
+    [GeneratedRegex("[:|][\\s:|]*n(\\s?/\\s?a\\b|\\.a|a\\b)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 250)]
     private static partial Regex PlaceholderNaFigurePrefilter();
 
     [GeneratedRegex("(\\b(US\\s?\\$|USD|EUR|GBP|INR|JPY|CNY|RMB|AUD|CAD|Rs\\.?)|\\$|\u20AC|\u00A3|\u00A5|\u20B9)\\s{0,2}[Xx]+([.,][Xx]+)*\\b(\\s?(thousand|million|mn|mio|billion|bn|trillion|tn|[KMB])\\b)?", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, 250)]
