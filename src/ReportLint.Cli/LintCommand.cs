@@ -106,7 +106,8 @@ public sealed class LintCommand(TextWriter stdout, TextWriter stderr, Func<Strea
         {
             var input = inputs[i];
             var config = configFor[input];
-            logger.LogDebug("{Path}: configuration {Config}", input.DisplayPath, config.Path ?? "(defaults)");
+            // Per file, so only when logging is on: the call itself builds its message state and arguments array.
+            if (logger.IsEnabled(LogLevel.Debug)) logger.LogDebug("{Path}: configuration {Config}", input.DisplayPath, config.Path ?? "(defaults)");
             results[i] = (cache is not null && contentHashes[i] is { } hash ? FromCache(linter, input, config, cache, hash) : null)
                          ?? LintOne(linter, input, config, logger, showDocuments, cache);
         }
@@ -285,7 +286,7 @@ public sealed class LintCommand(TextWriter stdout, TextWriter stderr, Func<Strea
         {
             return new FileReport(input.DisplayPath, [], null, [], $"could not be linted: {e.GetType().Name}: {e.Message}") { FullPath = input.FullPath };
         }
-        logger.LogDebug("{Path}: {Findings} finding(s)", input.DisplayPath, result.Findings.Count);
+        if (logger.IsEnabled(LogLevel.Debug)) logger.LogDebug("{Path}: {Findings} finding(s)", input.DisplayPath, result.Findings.Count);
         var report = new FileReport(input.DisplayPath, result.Findings, result.Claims.Coverage, result.Notifications)
         {
             FullPath = input.FullPath,
