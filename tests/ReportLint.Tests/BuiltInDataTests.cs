@@ -126,17 +126,22 @@ internal static class BuiltInDataWriter
         foreach (var i in industries.Industries)
             w.Append($"            new({Lit(i.Id)}, {Lit(i.Name)}, {List(i.Categories)}, {i.Index}),\n");
         w.Append("        ],\n        [])\n    {\n        Table = new LexiconTable\n        {\n");
-        foreach (var name in new[] { "Vocabulary", "Slots", "RootChild", "EdgeStart", "EdgeCount", "EdgeWord", "EdgeChild", "Key", "Keys", "WeightStart", "WeightCount", "WeightIndustry", "WeightValue" })
-            w.Append($"            {name} = Lexicon.{name},\n");
+        foreach (var name in new[] { "Vocabulary", "Keys" })
+            w.Append($"            {name} = LexiconWords.{name},\n");
+        foreach (var name in new[] { "Slots", "RootChild", "EdgeStart", "EdgeCount", "EdgeWord", "EdgeChild", "Key", "WeightStart", "WeightCount", "WeightIndustry", "WeightValue" })
+            w.Append($"            {name} = LexiconNumbers.{name},\n");
         w.Append($"            MaxWords = {table.MaxWords},\n        }},\n    }};\n\n");
-        w.Append("    private static class Lexicon\n    {\n");
+        // The numbers in a class of their own: a static constructor that only fills arrays of numbers is run by the native
+        // compiler, which stores the arrays in the binary (no allocation or copy at start-up, nothing for the collector to
+        // move); arrays of strings are made at run time.
+        w.Append("    private static class LexiconWords\n    {\n");
         Array("string", "Vocabulary", table.Vocabulary.Select(Lit));
-        foreach (var (name, values) in new (string, int[])[] { ("Slots", table.Slots), ("RootChild", table.RootChild), ("EdgeStart", table.EdgeStart),
-                     ("EdgeCount", table.EdgeCount), ("EdgeWord", table.EdgeWord), ("EdgeChild", table.EdgeChild), ("Key", table.Key) })
-            Array("int", name, values.Select(v => v.ToString(CultureInfo.InvariantCulture)));
         Array("string", "Keys", table.Keys.Select(Lit));
-        foreach (var (name, values) in new (string, int[])[] { ("WeightStart", table.WeightStart), ("WeightCount", table.WeightCount),
-                     ("WeightIndustry", table.WeightIndustry), ("WeightValue", table.WeightValue) })
+        w.Append("    }\n\n");
+        w.Append("    private static class LexiconNumbers\n    {\n");
+        foreach (var (name, values) in new (string, int[])[] { ("Slots", table.Slots), ("RootChild", table.RootChild), ("EdgeStart", table.EdgeStart),
+                     ("EdgeCount", table.EdgeCount), ("EdgeWord", table.EdgeWord), ("EdgeChild", table.EdgeChild), ("Key", table.Key),
+                     ("WeightStart", table.WeightStart), ("WeightCount", table.WeightCount), ("WeightIndustry", table.WeightIndustry), ("WeightValue", table.WeightValue) })
             Array("int", name, values.Select(v => v.ToString(CultureInfo.InvariantCulture)));
         w.Append("    }\n\n");
 
