@@ -63,7 +63,7 @@ public class KnowledgeProperties
     public void A_normalised_company_name_is_its_words_without_legal_forms_and_fillers(string which)
     {
         var data = BuiltInData.Companies();
-        // A publisher's own list may end suffixes in characters that case rules equate with ASCII letters ("ı" with "I").
+        // A publisher's own list may end suffixes outside ASCII ("Ş", "ı", "ſ"), which take the path that tries every suffix.
         if (which != "built-in") data = data with { LegalSuffixes = ["A.Ş.", "AŞ", "Kı", "Coſ", "S.p.A.", "Ltd"] };
         var companies = new CompanyNames(data);
         // Names built from the real suffixes and filler words, in any case, with the punctuation and characters that case

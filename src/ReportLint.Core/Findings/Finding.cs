@@ -114,6 +114,7 @@ public sealed class Finding
         writer.Write(chars[..System.Text.Encoding.UTF8.GetChars(utf8, chars)]);
         if (rented is not null) System.Buffers.ArrayPool<char>.Shared.Return(rented);
     }
+
     public SourceLocation Location { get; }
     public List<RelatedLocation> Related { get; } = new();
     public List<SuggestedFix> Fixes { get; } = new();

@@ -85,12 +85,13 @@ public sealed class CompanyNames
     private static readonly System.Buffers.SearchValues<char> NameSeparators = System.Buffers.SearchValues.Create(" -/(),.'");
 
     /// <summary>
-    /// The legal suffixes, longest first, that a name ending in <paramref name="last"/> can end with ignoring case: those
-    /// ending in that ASCII letter (either case) or sign, and those ending in a non-ASCII character, which case rules might
-    /// equate with it. A name ending in a non-ASCII character is tried against them all. The rest cannot match, and
-    /// comparing each name with every suffix was most of the time normalising took.
+    /// The legal suffixes, longest first, that a name ending in <paramref name="last"/> can end with ignoring case: for an
+    /// ASCII character, those ending in it (either case), plus any ending outside ASCII, kept in every list rather than
+    /// reasoned about; for any other character, all of them. The rest cannot match, and comparing each name with every
+    /// suffix was most of the time normalising took.
     /// </summary>
     private string[] SuffixesThatCanEnd(char last) => char.IsAscii(last) ? _suffixesEndingIn[char.ToUpperInvariant(last)] : _suffixes;
+
     /// <summary>A name as read in prose is covered by a listed name when both start with the same name word ("Tencent Video" / "Tencent Holdings").</summary>
     public bool Covers(string listed, string mentioned) => Covers(Normalize(listed), Normalize(mentioned));
 
