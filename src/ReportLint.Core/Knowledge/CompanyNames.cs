@@ -20,9 +20,13 @@ public sealed class CompanyNames
         IEnumerable<string> cues, IEnumerable<string> listTerminators)
     {
         _suffixes = legalSuffixes.OrderByDescending(s => s.Length).ToArray();
-        _suffixesEndingIn = new string[128][];
-        for (char c = '\0'; c < 128; c++)
-            _suffixesEndingIn[c] = _suffixes.Where(s => s.Length > 0 && (!char.IsAscii(s[^1]) || char.ToUpperInvariant(s[^1]) == c)).ToArray();
+        // One pass, longest first, so that each list keeps that order.
+        var endingIn = new List<string>[128];
+        for (int c = 0; c < endingIn.Length; c++) endingIn[c] = new();
+        foreach (var s in _suffixes.Where(s => s.Length > 0))
+            if (char.IsAscii(s[^1])) endingIn[char.ToUpperInvariant(s[^1])].Add(s);
+            else foreach (var list in endingIn) list.Add(s);
+        _suffixesEndingIn = [.. endingIn.Select(l => l.ToArray())];
         _trailing = new HashSet<string>(trailingWords, StringComparer.OrdinalIgnoreCase);
         _leading = new HashSet<string>(leadingWords, StringComparer.OrdinalIgnoreCase);
         Cues = cues.OrderByDescending(c => c.Length).ToList();
