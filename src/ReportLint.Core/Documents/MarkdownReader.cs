@@ -17,21 +17,68 @@ public static class MarkdownReader
         .UsePreciseSourceLocation()
         .Build();
 
+    /// <summary>
+    /// The same without pipe tables, for a text none can form in (see <see cref="MayHoldPipeTable"/>): Markdig's pipe-table
+    /// parser otherwise turns every '|' of the text into a delimiter, and back into text once no table forms.
+    /// </summary>
+    private static readonly MarkdownPipeline PlainPipeline = new MarkdownPipelineBuilder()
+        .UsePreciseSourceLocation()
+        .Build();
+
     /// <summary>Nesting beyond this (block quotes, list indentation) is read as plain text: no real report nests so deep,
     /// and Markdig's cost grows with depth.</summary>
     public const int MaxNesting = 64;
 
     /// <summary>Builds the pipeline and parses a small table, so that Markdig's type initialisers have run before a report
     /// needs them (a start-up warm-up, on another core).</summary>
-    public static void Prepare() => _ = Markdown.Parse("# Title\n\nText *em*.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n", Pipeline);
+    public static void Prepare()
+    {
+        _ = Markdown.Parse("# Title\n\nText *em*.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n", Pipeline);
+        _ = Markdown.Parse("# Title\n\nText *em* | more.\n", PlainPipeline);
+    }
 
-    public static ReportDocument Read(string path, string text)
+    /// <summary>
+    /// Whether a pipe table could form in <paramref name="text"/>. Markdig forms one only where a literal run of text next
+    /// to a pipe or another inline delimiter reads as a column's header separator (<c>\s*:?\s*-+\s*:?\s*</c>, as
+    /// <c>TableHelper.ParseColumnHeader</c> reads it), and its pipe-table block parser takes only lines of '-', ':', '|'
+    /// and spaces. Both need a '|' in the text and a run of dashes, colons and blanks that no letter or digit touches:
+    /// a letter or digit would be part of the same literal (only inline markup characters end one), as in "Bio-based"
+    /// or "2025-2032". Without such a run, parsing without pipe tables gives the same blocks and the same literal text,
+    /// except around code spans: the pipe-table parser splits "`a | b`" at its pipe even where no table forms, so a text
+    /// with a backtick is always read with pipe tables.
+    /// </summary>
+    internal static bool MayHoldPipeTable(string text)
+    {
+        var all = text.AsSpan();
+        if (!all.Contains('|')) return false;
+        if (all.Contains('`')) return true;
+        for (int from = 0; ;)
+        {
+            int dash = all[from..].IndexOf('-');
+            if (dash < 0) return false;
+            dash += from;
+            int start = dash, end = dash + 1;
+            while (start > 0 && IsSeparatorChar(all[start - 1])) start--;
+            while (end < all.Length && IsSeparatorChar(all[end])) end++;
+            if (MayEndLiteral(all, start - 1) && MayEndLiteral(all, end)) return true;
+            from = end;
+        }
+
+        static bool IsSeparatorChar(char c) => c is '-' or ':' or ' ' or '\t' or '\v' or '\f';
+        // Any character but a letter or digit might be markup that ends a literal (conservatively: most are not).
+        static bool MayEndLiteral(ReadOnlySpan<char> all, int at) => at < 0 || at >= all.Length || !char.IsLetterOrDigit(all[at]);
+    }
+
+    public static ReportDocument Read(string path, string text) => Read(path, text, pipeTables: null);
+
+    /// <param name="pipeTables">Whether to parse with pipe tables; null to leave them out when no table can form (tests compare both).</param>
+    internal static ReportDocument Read(string path, string text, bool? pipeTables)
     {
         if (NestingDepth(text) > MaxNesting) return AsPlainText(path, text, $"Markdown nested more than {MaxNesting} levels deep: read as plain text");
         MarkdownDocument document;
         try
         {
-            document = Markdown.Parse(text, Pipeline);
+            document = Markdown.Parse(text, pipeTables ?? MayHoldPipeTable(text) ? Pipeline : PlainPipeline);
         }
         catch (ArgumentException e) when (e.Message.Contains("nested", StringComparison.Ordinal))
         {
