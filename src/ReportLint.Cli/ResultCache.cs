@@ -321,7 +321,8 @@ public sealed class ResultCache
     /// Without <paramref name="details"/>, locations come back without their snippets and findings without their
     /// properties: what only JSON, SARIF and HTML output print. Those texts are most of what a cached run decodes, and
     /// the stored entry keeps them for a later run that prints them (an unchanged file's entry is saved as it was read).
-    /// A finding's message stays in <paramref name="results"/> as UTF-8 until it is read (see <see cref="Finding.WriteMessage"/>).
+    /// A finding's message, its related places' messages and its fixes' texts stay in <paramref name="results"/> as UTF-8
+    /// until they are read (see <see cref="Finding.WriteMessage"/>).
     /// </remarks>
     internal static FileReport? Decode(ReadOnlyMemory<byte> results, string displayPath, Dictionary<string, RuleDescriptor> rules, bool details = true, bool lineHashes = true)
     {
@@ -350,13 +351,14 @@ public sealed class ResultCache
             byte severity = r.Byte();
             if (severity > (byte)Severity.Error) throw new InvalidDataException("a severity is damaged");
             var finding = new Finding(rule, (Severity)severity, results[r.StringExtent()], Location(ref r, displayPath, details));
+            // Related messages, fix descriptions and new texts stay UTF-8 in the cache's bytes until read, like messages.
             for (int n = r.Count(); n > 0; n--)
-                finding.Related.Add(new RelatedLocation(Location(ref r, displayPath, details), r.String()));
+                finding.Related.Add(new RelatedLocation(Location(ref r, displayPath, details), results[r.StringExtent()]));
             for (int n = r.Count(); n > 0; n--)
             {
-                string description = r.String();
+                var description = results[r.StringExtent()];
                 var edits = new TextEdit[r.Count()];
-                for (int e = 0; e < edits.Length; e++) edits[e] = new TextEdit(Location(ref r, displayPath, details), r.String());
+                for (int e = 0; e < edits.Length; e++) edits[e] = new TextEdit(Location(ref r, displayPath, details), results[r.StringExtent()]);
                 finding.Fixes.Add(new SuggestedFix(description, edits));
             }
             for (int n = r.Count(); n > 0; n--)

@@ -151,6 +151,20 @@ public class StoredResultsProperties
             var again = new StringWriter();
             finding.WriteMessage(again);
             again.ToString().Should().Be(expected);
+            // The same for a related place's message, a fix's description and an edit's new text.
+            var related = new Core.Findings.RelatedLocation(given.Location, utf8);
+            var relatedWritten = new StringWriter();
+            related.WriteMessage(relatedWritten);
+            relatedWritten.ToString().Should().Be(expected);
+            related.Message.Should().Be(expected);
+            related.Should().Be(new Core.Findings.RelatedLocation(given.Location, expected), "records compare the texts however they are held");
+            var edit = new Core.Findings.TextEdit(given.Location, utf8);
+            edit.NewText.Should().Be(expected);
+            var fix = new Core.Findings.SuggestedFix(utf8, [edit]);
+            var fixWritten = new StringWriter();
+            fix.WriteDescription(fixWritten);
+            fixWritten.ToString().Should().Be(expected);
+            fix.Description.Should().Be(expected);
         }, iter: 2_000);
     }
 
@@ -165,6 +179,18 @@ public class StoredResultsProperties
         back.Findings.Select(f => f.ToString()).Should().Equal(report.Findings.Select(f => f.ToString().Replace("seed.txt", "elsewhere/seed.txt")));
         back.Findings.Select(f => (f.Location with { Path = "" }, f.Message, f.LineHash, f.Suppression, f.Related.Count, f.Fixes.Count, string.Join(";", f.Properties)))
             .Should().Equal(report.Findings.Select(f => (f.Location with { Path = "" }, f.Message, f.LineHash, f.Suppression, f.Related.Count, f.Fixes.Count, string.Join(";", f.Properties))));
+        // Related messages and fixes come back as UTF-8 held until read: the same texts, and the same printed report.
+        back.Findings.SelectMany(f => f.Related.Select(r => (r.Location with { Path = "" }, r.Message)))
+            .Should().Equal(report.Findings.SelectMany(f => f.Related.Select(r => (r.Location with { Path = "" }, r.Message))));
+        back.Findings.SelectMany(f => f.Fixes.Select(x => x.Description + " => " + string.Join(", ", x.Edits.Select(e => $"{e.Location.Line}:{e.Location.Column} '{e.NewText}'"))))
+            .Should().Equal(report.Findings.SelectMany(f => f.Fixes.Select(x => x.Description + " => " + string.Join(", ", x.Edits.Select(e => $"{e.Location.Line}:{e.Location.Column} '{e.NewText}'")))));
+        string Printed(Core.Output.FileReport file)
+        {
+            var writer = new StringWriter();
+            new Core.Output.TextFormatter(color: false).Write(new Core.Output.LintReport([file with { Path = "seed.txt" }], "test", false), writer);
+            return writer.ToString();
+        }
+        Printed(ResultCache.Decode(ResultCache.Encode(report), "seed.txt", rules, details: false)!).Should().Be(Printed(report));
     }
 
     [Fact]

@@ -48,13 +48,114 @@ public sealed record SourceLocation(string Path, TextSpan Span, int Line, int Co
     public override string ToString() => $"{Path}:{Line}:{Column}";
 }
 
-public sealed record RelatedLocation(SourceLocation Location, string Message);
+/// <summary>Another place a finding concerns, and what it is there ("the 2032 value").</summary>
+public sealed record RelatedLocation
+{
+    public RelatedLocation(SourceLocation location, string message)
+    {
+        Location = location;
+        _message = new Utf8Text(message);
+    }
+
+    /// <summary>With the message held as UTF-8 (as a results cache stores it): see <see cref="Utf8Text"/>.</summary>
+    public RelatedLocation(SourceLocation location, ReadOnlyMemory<byte> utf8Message)
+    {
+        Location = location;
+        _message = new Utf8Text(utf8Message);
+    }
+
+    public SourceLocation Location { get; init; }
+    public string Message { get => _message.Value; init => _message = new Utf8Text(value); }
+    private Utf8Text _message;
+
+    /// <summary>Writes <see cref="Message"/>, without making a string of it when it is still held as UTF-8.</summary>
+    public void WriteMessage(TextWriter writer) => _message.WriteTo(writer);
+}
 
 /// <summary>One replacement of a span's text.</summary>
-public sealed record TextEdit(SourceLocation Location, string NewText);
+public sealed record TextEdit
+{
+    public TextEdit(SourceLocation location, string newText)
+    {
+        Location = location;
+        _newText = new Utf8Text(newText);
+    }
+
+    /// <summary>With the new text held as UTF-8 (as a results cache stores it): see <see cref="Utf8Text"/>.</summary>
+    public TextEdit(SourceLocation location, ReadOnlyMemory<byte> utf8NewText)
+    {
+        Location = location;
+        _newText = new Utf8Text(utf8NewText);
+    }
+
+    public SourceLocation Location { get; init; }
+    public string NewText { get => _newText.Value; init => _newText = new Utf8Text(value); }
+    private Utf8Text _newText;
+}
 
 /// <summary>A correction the author may apply: "set the 2032 value to USD 3.52 billion".</summary>
-public sealed record SuggestedFix(string Description, IReadOnlyList<TextEdit> Edits);
+public sealed record SuggestedFix
+{
+    public SuggestedFix(string description, IReadOnlyList<TextEdit> edits)
+    {
+        _description = new Utf8Text(description);
+        Edits = edits;
+    }
+
+    /// <summary>With the description held as UTF-8 (as a results cache stores it): see <see cref="Utf8Text"/>.</summary>
+    public SuggestedFix(ReadOnlyMemory<byte> utf8Description, IReadOnlyList<TextEdit> edits)
+    {
+        _description = new Utf8Text(utf8Description);
+        Edits = edits;
+    }
+
+    public string Description { get => _description.Value; init => _description = new Utf8Text(value); }
+    private Utf8Text _description;
+    public IReadOnlyList<TextEdit> Edits { get; init; }
+
+    /// <summary>Writes <see cref="Description"/>, without making a string of it when it is still held as UTF-8.</summary>
+    public void WriteDescription(TextWriter writer) => _description.WriteTo(writer);
+}
+
+/// <summary>
+/// A text held as a string, or as UTF-8 bytes made a string only when first read. A run over a results cache prints
+/// thousands of findings it linted earlier, their related places and fixes: text output writes them straight from the
+/// cache file's bytes, and what no output reads (an edit's new text, for text output) is never decoded. The bytes must
+/// not change afterwards. Two threads reading it at once only decode it twice.
+/// </summary>
+internal struct Utf8Text : IEquatable<Utf8Text>
+{
+    private string? _text;
+    private readonly ReadOnlyMemory<byte> _utf8;
+
+    public Utf8Text(string text) => _text = text;
+    public Utf8Text(ReadOnlyMemory<byte> utf8) => _utf8 = utf8;
+
+    /// <summary>The text; read through a field, so that the string decoded is kept there.</summary>
+    public string Value => _text ??= Decoded;
+
+    private readonly string Decoded => _text ?? System.Text.Encoding.UTF8.GetString(_utf8.Span);
+
+    // The records holding it compare their texts, however each is held.
+    public readonly bool Equals(Utf8Text other) => string.Equals(Decoded, other.Decoded, StringComparison.Ordinal);
+    public override readonly bool Equals(object? obj) => obj is Utf8Text other && Equals(other);
+    public override readonly int GetHashCode() => Decoded.GetHashCode(StringComparison.Ordinal);
+
+    public readonly void WriteTo(TextWriter writer)
+    {
+        if (_text is { } text)
+        {
+            writer.Write(text);
+            return;
+        }
+        var utf8 = _utf8.Span;
+        // UTF-8 never takes fewer bytes than UTF-16 takes chars.
+        char[]? rented = utf8.Length > 512 ? System.Buffers.ArrayPool<char>.Shared.Rent(utf8.Length) : null;
+        Span<char> chars = rented ?? stackalloc char[utf8.Length];
+        writer.Write(chars[..System.Text.Encoding.UTF8.GetChars(utf8, chars)]);
+        if (rented is not null) System.Buffers.ArrayPool<char>.Shared.Return(rented);
+    }
+}
 
 public enum SuppressionKind
 {
@@ -74,7 +175,7 @@ public sealed class Finding
     {
         Rule = rule;
         Severity = severity;
-        _message = message;
+        _message = new Utf8Text(message);
         Location = location;
     }
 
@@ -88,32 +189,17 @@ public sealed class Finding
     {
         Rule = rule;
         Severity = severity;
-        _utf8Message = utf8Message;
+        _message = new Utf8Text(utf8Message);
         Location = location;
     }
 
     public RuleDescriptor Rule { get; }
     public Severity Severity { get; set; }
-    // Decoded on first read when the finding was made from UTF-8 (two threads reading it at once only decode it twice).
-    public string Message => _message ??= System.Text.Encoding.UTF8.GetString(_utf8Message.Span);
-    private string? _message;
-    private readonly ReadOnlyMemory<byte> _utf8Message;
+    public string Message => _message.Value;
+    private Utf8Text _message;
 
     /// <summary>Writes <see cref="Message"/>, without making a string of it when it is still held as UTF-8.</summary>
-    public void WriteMessage(TextWriter writer)
-    {
-        if (_message is { } message)
-        {
-            writer.Write(message);
-            return;
-        }
-        var utf8 = _utf8Message.Span;
-        // UTF-8 never takes fewer bytes than UTF-16 takes chars.
-        char[]? rented = utf8.Length > 512 ? System.Buffers.ArrayPool<char>.Shared.Rent(utf8.Length) : null;
-        Span<char> chars = rented ?? stackalloc char[utf8.Length];
-        writer.Write(chars[..System.Text.Encoding.UTF8.GetChars(utf8, chars)]);
-        if (rented is not null) System.Buffers.ArrayPool<char>.Shared.Return(rented);
-    }
+    public void WriteMessage(TextWriter writer) => _message.WriteTo(writer);
 
     public SourceLocation Location { get; }
     public List<RelatedLocation> Related { get; } = new();

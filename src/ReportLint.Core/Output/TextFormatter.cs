@@ -43,11 +43,17 @@ public sealed class TextFormatter(bool color) : IFormatter
                     writer.Write(' ');
                     WritePlace(writer, related.Location);
                     writer.Write(' ');
-                    writer.Write(related.Message);
+                    related.WriteMessage(writer);
                     writer.WriteLine(Origin(related.Location));
                 }
                 foreach (var fix in f.Fixes)
-                    writer.WriteLine($"    {Paint("fix", "\u001b[32m")} {fix.Description}");
+                {
+                    writer.Write("    ");
+                    writer.Write(Paint("fix", "\u001b[32m"));
+                    writer.Write(' ');
+                    fix.WriteDescription(writer);
+                    writer.WriteLine();
+                }
             }
             if (report.IncludeStats && file.Coverage is { } c)
             {
