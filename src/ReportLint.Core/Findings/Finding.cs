@@ -48,49 +48,39 @@ public sealed record SourceLocation(string Path, TextSpan Span, int Line, int Co
     public override string ToString() => $"{Path}:{Line}:{Column}";
 }
 
-/// <summary>Another place a finding concerns, and what it is there ("the 2032 value").</summary>
-public sealed record RelatedLocation
+/// <summary>A place and a text about it (see <see cref="RelatedLocation"/> and <see cref="TextEdit"/>).</summary>
+public abstract record PlacedText
 {
-    public RelatedLocation(SourceLocation location, string message)
+    private protected PlacedText(SourceLocation location, Utf8Text text)
     {
         Location = location;
-        _message = new Utf8Text(message);
-    }
-
-    /// <summary>With the message held as UTF-8 (as a results cache stores it): see <see cref="Utf8Text"/>.</summary>
-    public RelatedLocation(SourceLocation location, ReadOnlyMemory<byte> utf8Message)
-    {
-        Location = location;
-        _message = new Utf8Text(utf8Message);
+        Text = text;
     }
 
     public SourceLocation Location { get; init; }
-    public string Message { get => _message.Value; init => _message = new Utf8Text(value); }
-    private Utf8Text _message;
+    /// <summary>Held as a string, or as UTF-8 (as a results cache stores it) until read: see <see cref="Utf8Text"/>.</summary>
+    private protected Utf8Text Text;
+}
+
+/// <summary>Another place a finding concerns, and what it is there ("the 2032 value").</summary>
+public sealed record RelatedLocation : PlacedText
+{
+    public RelatedLocation(SourceLocation location, string message) : base(location, new Utf8Text(message)) { }
+    public RelatedLocation(SourceLocation location, ReadOnlyMemory<byte> utf8Message) : base(location, new Utf8Text(utf8Message)) { }
+
+    public string Message { get => Text.Value; init => Text = new Utf8Text(value); }
 
     /// <summary>Writes <see cref="Message"/>, without making a string of it when it is still held as UTF-8.</summary>
-    public void WriteMessage(TextWriter writer) => _message.WriteTo(writer);
+    public void WriteMessage(TextWriter writer) => Text.WriteTo(writer);
 }
 
 /// <summary>One replacement of a span's text.</summary>
-public sealed record TextEdit
+public sealed record TextEdit : PlacedText
 {
-    public TextEdit(SourceLocation location, string newText)
-    {
-        Location = location;
-        _newText = new Utf8Text(newText);
-    }
+    public TextEdit(SourceLocation location, string newText) : base(location, new Utf8Text(newText)) { }
+    public TextEdit(SourceLocation location, ReadOnlyMemory<byte> utf8NewText) : base(location, new Utf8Text(utf8NewText)) { }
 
-    /// <summary>With the new text held as UTF-8 (as a results cache stores it): see <see cref="Utf8Text"/>.</summary>
-    public TextEdit(SourceLocation location, ReadOnlyMemory<byte> utf8NewText)
-    {
-        Location = location;
-        _newText = new Utf8Text(utf8NewText);
-    }
-
-    public SourceLocation Location { get; init; }
-    public string NewText { get => _newText.Value; init => _newText = new Utf8Text(value); }
-    private Utf8Text _newText;
+    public string NewText { get => Text.Value; init => Text = new Utf8Text(value); }
 }
 
 /// <summary>A correction the author may apply: "set the 2032 value to USD 3.52 billion".</summary>
