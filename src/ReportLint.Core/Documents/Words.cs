@@ -102,6 +102,18 @@ public static class Words
             id = -1;
             return word.ToString().ToLowerInvariant();
         }
+        // A short ASCII word (most tokens) is first looked for in the table's cache of them, by the number its lower-cased
+        // characters pack into.
+        if (WordTable.TryPackShortAscii(word, out ulong packed))
+        {
+            var table = t_table ?? StartTable();
+            id = table.FindShort(packed);
+            if (id >= 0) return table[id];
+            string interned = Intern(word, WordTable.HashAscii(word), ascii: true, out id);
+            // Interning may have started a new table: the id is the current table's.
+            t_table!.RememberShort(packed, id);
+            return interned;
+        }
         // ASCII (nearly every word) is lower-cased and hashed in one pass, without a copy; anything else is lower-cased by
         // the invariant culture first.
         if (WordTable.TryHashAscii(word, out int hash)) return Intern(word, hash, ascii: true, out id);
@@ -152,6 +164,50 @@ internal sealed class WordTable
         uint h = 2166136261;
         foreach (char c in lower) h = (h ^ c) * 16777619;
         return Mix(h);
+    }
+
+    // A direct-mapped cache in front of the table for words of up to 8 ASCII letters and digits, each packed into a number
+    // a byte a character (in lower case; never 0, as no token character is): a word found here is neither hashed nor
+    // compared with its string, two memory reads the table's size makes slow. A word another one displaced is looked up
+    // in the table again.
+    private const int ShortSlotsLog = 13;
+    private readonly ulong[] _shortKeys = new ulong[1 << ShortSlotsLog];
+    private readonly int[] _shortIds = new int[1 << ShortSlotsLog];
+
+    /// <summary>The number <paramref name="word"/> packs into, in lower case, when it is up to 8 ASCII characters.</summary>
+    public static bool TryPackShortAscii(ReadOnlySpan<char> word, out ulong packed)
+    {
+        packed = 0;
+        if (word.Length > 8) return false;
+        foreach (char c in word)
+        {
+            if (c >= 128) return false;
+            packed = packed << 8 | (char.IsAsciiLetterUpper(c) ? (uint)(c | 0x20) : c);
+        }
+        return true;
+    }
+
+    private static int ShortSlot(ulong packed) => (int)((packed * 0x9E3779B97F4A7C15UL) >> (64 - ShortSlotsLog));
+
+    /// <summary>The id of the short word packed into <paramref name="packed"/> if the cache holds it, else -1.</summary>
+    public int FindShort(ulong packed)
+    {
+        int slot = ShortSlot(packed);
+        return _shortKeys[slot] == packed ? _shortIds[slot] : -1;
+    }
+
+    public void RememberShort(ulong packed, int id)
+    {
+        int slot = ShortSlot(packed);
+        _shortKeys[slot] = packed;
+        _shortIds[slot] = id;
+    }
+
+    /// <summary>The <see cref="Hash"/> of an all-ASCII <paramref name="word"/> in lower case.</summary>
+    public static int HashAscii(ReadOnlySpan<char> word)
+    {
+        TryHashAscii(word, out int hash);
+        return hash;
     }
 
     /// <summary>The <see cref="Hash"/> of <paramref name="word"/> in lower case when it is all ASCII; false (no hash) otherwise.</summary>
