@@ -49,6 +49,9 @@ run() { # runs name json command...
 }
 peak() { /usr/bin/time -f %M "$@" >/dev/null 2>"$WORK/time.txt" || true; tail -1 "$WORK/time.txt"; }
 
+# The corpora (about 110 MB) and node_modules are still in the page cache, dirty: written back now rather than by the
+# kernel 30 s later, in the middle of a timing.
+sync
 echo "== results (hyperfine, $RUNS runs each; $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs))"
 cd "$WORK"
 run "$RUNS" "one 11 KB report (native)" one.json "$BIN" lint one.md
