@@ -85,13 +85,14 @@ public sealed class LintCommand(TextWriter stdout, TextWriter stderr, Func<Strea
         var files = new List<FileReport>();
         foreach (var (path, problem) in skipped) files.Add(new FileReport(path, [], null, [], problem));
         ResultCache? cache = null;
-        string?[] contentHashes = new string?[inputs.Count];
+        var stamps = new FileStamp[inputs.Count];
         if (opening is not null)
         {
-            // Reading the cache file and hashing the inputs are independent: the cache is read (begun above) while the
-            // inputs are hashed, and then an unchanged file is answered from the cache without being read again.
+            // Reading the cache file and taking the inputs' stamps (size and modification time) are independent: the cache
+            // is read (begun above) while the inputs are looked at; then a file whose stamp the cache holds is answered
+            // without being read, and any other is hashed and answered from the cache if its content is there.
             Parallel.For(0, inputs.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
-                i => contentHashes[i] = HashIfCacheable(inputs[i]));
+                i => stamps[i] = StampIfCacheable(inputs[i]));
             (cache, var cacheNote) = opening.GetAwaiter().GetResult();
             // Text and GitHub output print neither snippets nor finding properties, and only SARIF and baselines read line
             // hashes: what this run does not read is left in the cache, undecoded.
@@ -108,8 +109,10 @@ public sealed class LintCommand(TextWriter stdout, TextWriter stderr, Func<Strea
             var config = configFor[input];
             // Per file, so only when logging is on: the call itself builds its message state and arguments array.
             if (logger.IsEnabled(LogLevel.Debug)) logger.LogDebug("{Path}: configuration {Config}", input.DisplayPath, config.Path ?? "(defaults)");
-            results[i] = (cache is not null && contentHashes[i] is { } hash ? FromCache(linter, input, config, cache, hash) : null)
-                         ?? LintOne(linter, input, config, logger, showDocuments, cache);
+            var stamp = stamps[i];
+            string? hash = cache is not null && stamp.IsKnown ? cache.HashByStamp(input.FullPath!, stamp) ?? HashIfCacheable(input) : null;
+            results[i] = (hash is not null ? FromCache(linter, input, config, cache!, hash, stamp) : null)
+                         ?? LintOne(linter, input, config, logger, showDocuments, cache, stamp);
         }
         // One file (a pre-commit hook's usual case) is linted on this thread: no thread pool to start.
         if (inputs.Count == 1) Lint(0);
@@ -196,6 +199,14 @@ public sealed class LintCommand(TextWriter stdout, TextWriter stderr, Func<Strea
             yield return ((file.FullPath is null ? file.Path : Path.GetRelativePath(folder, file.FullPath)).Replace('\\', '/'), file);
     }
 
+    /// <summary>The stamp of a file the cache can answer for (not standard input, not one linted in sections), or unknown.</summary>
+    private static FileStamp StampIfCacheable(LintInput input)
+    {
+        if (input.IsStandardInput || input.FullPath is null) return default;
+        var stamp = FileStamp.Of(input.FullPath);
+        return stamp.Length > SectionedLinting.Threshold ? default : stamp;
+    }
+
     /// <summary>The content hash of a file the cache can answer for (not standard input, not one linted in sections), or null.</summary>
     private static string? HashIfCacheable(LintInput input)
     {
@@ -213,11 +224,11 @@ public sealed class LintCommand(TextWriter stdout, TextWriter stderr, Func<Strea
     }
 
     /// <summary>The cached result for a file whose content hash is known, or null (then it is read and linted).</summary>
-    private static FileReport? FromCache(Linter linter, LintInput input, Core.Configuration.ReportLintConfig config, ResultCache cache, string contentHash)
+    private static FileReport? FromCache(Linter linter, LintInput input, Core.Configuration.ReportLintConfig config, ResultCache cache, string contentHash, FileStamp stamp)
     {
         var settings = config.Settings;
         var descriptors = settings.PackRules.Count == 0 ? linter.Descriptors : linter.Descriptors.Concat(settings.PackRules.Select(r => r.Descriptor)).ToList();
-        return cache.Find(input.FullPath!, input.DisplayPath, contentHash, cache.SettingsHash(config), descriptors) is { } cached
+        return cache.Find(input.FullPath!, input.DisplayPath, contentHash, stamp, cache.SettingsHash(config), descriptors) is { } cached
             ? cached with { FullPath = input.FullPath }
             : null;
     }
@@ -225,7 +236,8 @@ public sealed class LintCommand(TextWriter stdout, TextWriter stderr, Func<Strea
     /// <param name="showDocument">Keep the linted text and growth charts for a report that shows the document (HTML).</param>
     /// <remarks>With a cache, the bytes read here are hashed again even when the file was hashed before: the result is
     /// stored under the hash of the text it came from, should the file have changed in between.</remarks>
-    private FileReport LintOne(Linter linter, LintInput input, Core.Configuration.ReportLintConfig config, ILogger logger, bool showDocument, ResultCache? cache)
+    /// <param name="stamp">The file's stamp, taken before it is read here, stored with its results (unknown when there is no cache).</param>
+    private FileReport LintOne(Linter linter, LintInput input, Core.Configuration.ReportLintConfig config, ILogger logger, bool showDocument, ResultCache? cache, FileStamp stamp = default)
     {
         var settings = config.Settings;
         byte[] bytes;
@@ -260,7 +272,7 @@ public sealed class LintCommand(TextWriter stdout, TextWriter stderr, Func<Strea
             contentHash = ResultCache.HashContent(bytes);
             settingsHash = cache.SettingsHash(config);
             var descriptors = settings.PackRules.Count == 0 ? linter.Descriptors : linter.Descriptors.Concat(settings.PackRules.Select(r => r.Descriptor)).ToList();
-            if (cache.Find(key, input.DisplayPath, contentHash, settingsHash, descriptors) is { } cached)
+            if (cache.Find(key, input.DisplayPath, contentHash, stamp, settingsHash, descriptors) is { } cached)
                 return cached with { FullPath = input.FullPath };
         }
         ReportDocument document;
@@ -292,7 +304,7 @@ public sealed class LintCommand(TextWriter stdout, TextWriter stderr, Func<Strea
             FullPath = input.FullPath,
             View = showDocument ? DocumentViews.For(result) : null,
         };
-        if (key is not null) cache!.Store(key, contentHash!, settingsHash!, report);
+        if (key is not null) cache!.Store(key, contentHash!, stamp, settingsHash!, report);
         return report;
     }
 

@@ -27,12 +27,20 @@ namespace ReportLint.Cli;
 public sealed class ResultCache
 {
     public const string DefaultFileName = ".reportlint-cache";
-    // 4: binary, decoded file by file on demand, content hashed with XXH3 (1 to 3 were JSON, with SHA-256).
-    private const int FormatVersion = 4;
+    // 5: each entry also holds the file's size and modification time when it was hashed (4: binary, decoded file by
+    // file on demand, content hashed with XXH3; 1 to 3 were JSON, with SHA-256).
+    private const int FormatVersion = 5;
     private static ReadOnlySpan<byte> Magic => "ReportLint results cache\n"u8;
 
-    /// <summary>One file's stored results: the hashes they hold for, and their encoding with its checksum.</summary>
-    private sealed record Entry(string Content, string Settings, ulong Checksum, ReadOnlyMemory<byte> Results);
+    /// <summary>One file's stored results: the hashes they hold for, the file's stamp when it was hashed, and their encoding with its checksum.</summary>
+    private sealed record Entry(string Content, string Settings, FileStamp Stamp, ulong Checksum, ReadOnlyMemory<byte> Results);
+
+    /// <summary>When the cache file was last written (UTC ticks), or 0 when there was none: see <see cref="HashByStamp"/>.</summary>
+    private long _writtenTicks;
+
+    /// <summary>How many files this run took the content hash of from their stamp, without reading them (for tests).</summary>
+    internal int HashesFromStamps => _hashesFromStamps;
+    private int _hashesFromStamps;
 
     private readonly string _path;
     private readonly string _tool;
@@ -60,10 +68,13 @@ public sealed class ResultCache
     {
         note = null;
         var entries = new Dictionary<string, Entry>(StringComparer.Ordinal);
+        long writtenTicks = 0;
         if (File.Exists(path))
         {
             try
             {
+                // The time first: a file changed after it is never taken as unchanged from its stamp.
+                writtenTicks = File.GetLastWriteTimeUtc(path).Ticks;
                 entries = Read(File.ReadAllBytes(path), tool, out var problem) ?? entries;
                 if (problem is not null) note = $"ignoring the cache {path}: {problem}";
             }
@@ -72,7 +83,7 @@ public sealed class ResultCache
                 note = $"ignoring the cache {path}: it cannot be read ({e.Message.Split('\n')[0]})";
             }
         }
-        return new ResultCache(path, tool, entries);
+        return new ResultCache(path, tool, entries) { _writtenTicks = writtenTicks };
     }
 
     /// <summary>The entries of a cache file, their results still encoded, or null with the <paramref name="problem"/>.</summary>
@@ -96,11 +107,12 @@ public sealed class ResultCache
             for (int i = 0; i < count; i++)
             {
                 string key = reader.String(), content = reader.String(), settings = reader.String();
+                var stamp = new FileStamp((long)reader.UInt(), (long)reader.UInt64Fixed());
                 ulong checksum = reader.UInt64Fixed();
                 int length = reader.Count();
                 int start = reader.Position;
                 reader.Take(length);
-                entries[key] = new Entry(content, settings, checksum, new ReadOnlyMemory<byte>(file, start, length));
+                entries[key] = new Entry(content, settings, stamp, checksum, new ReadOnlyMemory<byte>(file, start, length));
             }
             if (!reader.AtEnd) throw new InvalidDataException($"it has {file.Length - reader.Position} bytes after its last entry");
             problem = null;
@@ -166,7 +178,8 @@ public sealed class ResultCache
 
     /// <summary>The stored result for this file, or null when it has none for this content and configuration (or the
     /// stored one is damaged: see <see cref="DamageNote"/>).</summary>
-    public FileReport? Find(string key, string displayPath, string contentHash, string settingsHash, IReadOnlyList<RuleDescriptor> rules)
+    /// <param name="stamp">The file's stamp from before it was read to hash, kept with the entry for the next run.</param>
+    public FileReport? Find(string key, string displayPath, string contentHash, FileStamp stamp, string settingsHash, IReadOnlyList<RuleDescriptor> rules)
     {
         if (!_old.TryGetValue(key, out var entry) || entry.Content != contentHash || entry.Settings != settingsHash || _damaged.ContainsKey(key)) return null;
         FileReport? report = null;
@@ -179,7 +192,16 @@ public sealed class ResultCache
         {
             _damaged[key] = true;
         }
-        if (report is not null) _new[key] = entry;
+        if (report is not null)
+        {
+            // The same content under a new stamp (the file was touched, or copied back): the new stamp is kept.
+            if (entry.Stamp != stamp)
+            {
+                entry = entry with { Stamp = stamp };
+                _changed = true;
+            }
+            _new[key] = entry;
+        }
         return report;
     }
 
@@ -200,13 +222,30 @@ public sealed class ResultCache
         return index.ById;
     }
 
-    /// <summary>Records a fresh result (before any baseline touches its findings).</summary>
-    public void Store(string key, string contentHash, string settingsHash, FileReport report)
+    /// <summary>Records a fresh result (before any baseline touches its findings), with the file's stamp from before it was read.</summary>
+    public void Store(string key, string contentHash, FileStamp stamp, string settingsHash, FileReport report)
     {
         byte[] results = Encode(report);
-        _new[key] = new Entry(contentHash, settingsHash, XxHash3.HashToUInt64(results), results);
+        _new[key] = new Entry(contentHash, settingsHash, stamp, XxHash3.HashToUInt64(results), results);
         _changed = true;
     }
+
+    /// <summary>
+    /// The content hash stored for <paramref name="key"/> when the file's stamp is the one stored with it and older than
+    /// the cache file by more than <see cref="StampMargin"/>; otherwise null, and the file must be read and hashed. As in
+    /// Git's index and ESLint's cache: a file whose size and modification time are unchanged is taken as unchanged. The
+    /// margin covers file systems that keep modification times coarsely: a file written in the same moment as the cache
+    /// could change again without its time moving, so its stamp is not trusted.
+    /// </summary>
+    public string? HashByStamp(string key, FileStamp stamp)
+    {
+        if (!stamp.IsKnown || !_old.TryGetValue(key, out var entry) || entry.Stamp != stamp) return null;
+        if (stamp.WriteTicks >= _writtenTicks - StampMargin.Ticks) return null;
+        Interlocked.Increment(ref _hashesFromStamps);
+        return entry.Content;
+    }
+
+    public static readonly TimeSpan StampMargin = TimeSpan.FromSeconds(2);
 
     private bool _changed;
 
@@ -225,6 +264,8 @@ public sealed class ResultCache
             writer.String(key);
             writer.String(entry.Content);
             writer.String(entry.Settings);
+            writer.UInt((ulong)entry.Stamp.Length);
+            writer.UInt64Fixed((ulong)entry.Stamp.WriteTicks);
             writer.UInt64Fixed(entry.Checksum);
             writer.UInt((ulong)entry.Results.Length);
             writer.Bytes(entry.Results.Span);
@@ -402,5 +443,25 @@ public sealed class ResultCache
             _ => throw new InvalidDataException("a location is damaged"),
         };
         return new SourceLocation(displayPath, new TextSpan(start, end), line, column, endLine, endColumn, snippet) { Origin = origin };
+    }
+}
+
+/// <summary>A file's size and last modification time (UTC ticks) as the file system gives them; 0 and 0 when unknown.</summary>
+public readonly record struct FileStamp(long Length, long WriteTicks)
+{
+    public bool IsKnown => WriteTicks != 0;
+
+    /// <summary>The stamp of the file at <paramref name="path"/> (one stat), or unknown when it cannot be had.</summary>
+    public static FileStamp Of(string path)
+    {
+        try
+        {
+            var info = new FileInfo(path);
+            return info.Exists ? new FileStamp(info.Length, info.LastWriteTimeUtc.Ticks) : default;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return default;
+        }
     }
 }

@@ -85,6 +85,65 @@ public sealed class CacheAndParallelTests : IDisposable
         detailed.Out.Should().Be(fresh.Out);
     }
 
+    /// <summary>
+    /// A file whose size and modification time are what the cache stored, older than the cache file by more than its
+    /// margin, is taken as unchanged without being read (as Git's index and ESLint's cache take it): here its content was
+    /// swapped for other text of the same size and its time put back, so the stored findings come back. That is the
+    /// stamp's contract, and what makes an unchanged file cost a stat instead of a read.
+    /// </summary>
+    [Fact]
+    public void A_file_whose_stamp_is_unchanged_and_older_than_the_cache_is_not_read_again()
+    {
+        string folder = Corpus(1);
+        string file = Directory.GetFiles(folder).Single();
+        var old = DateTime.UtcNow.AddHours(-1);
+        File.SetLastWriteTimeUtc(file, old);
+        string cache = Path.Combine(_dir, "cache.bin");
+        var first = CliTests.Run("lint", folder, "--cache-location", cache, "--no-color");
+        first.Out.Should().Contain("RL101");
+        string text = File.ReadAllText(file);
+        File.WriteAllText(file, text.Replace("13.5%", "14.1%"));
+        File.SetLastWriteTimeUtc(file, old);
+        CliTests.Run("lint", folder, "--cache-location", cache, "--no-color").Out.Should().Be(first.Out);
+        // Any other time, however close, and the file is read again.
+        File.SetLastWriteTimeUtc(file, old.AddTicks(1));
+        CliTests.Run("lint", folder, "--cache-location", cache, "--no-color").Out.Should().Be(CliTests.Run("lint", folder, "--no-color").Out).And.NotBe(first.Out);
+    }
+
+    /// <summary>A file written within the margin of the cache file's own time may change again without its time moving: it is always read and hashed.</summary>
+    [Fact]
+    public void A_file_as_recent_as_the_cache_is_read_again_though_its_stamp_is_unchanged()
+    {
+        string folder = Corpus(1);
+        string file = Directory.GetFiles(folder).Single();
+        string cache = Path.Combine(_dir, "cache.bin");
+        var first = CliTests.Run("lint", folder, "--cache-location", cache, "--no-color");
+        var stamp = File.GetLastWriteTimeUtc(file);
+        File.SetLastWriteTimeUtc(cache, stamp + ResultCache.StampMargin / 2);
+        File.WriteAllText(file, File.ReadAllText(file).Replace("13.5%", "14.1%"));
+        File.SetLastWriteTimeUtc(file, stamp);
+        var second = CliTests.Run("lint", folder, "--cache-location", cache, "--no-color");
+        second.Out.Should().NotBe(first.Out).And.Be(CliTests.Run("lint", folder, "--no-color").Out);
+    }
+
+    /// <summary>A file touched without a change is answered from the cache by its content, and its new stamp is kept for the next run.</summary>
+    [Fact]
+    public void A_touched_file_is_answered_by_its_content_and_its_new_stamp_kept()
+    {
+        string folder = Corpus(1);
+        string file = Directory.GetFiles(folder).Single();
+        File.SetLastWriteTimeUtc(file, DateTime.UtcNow.AddHours(-2));
+        string cache = Path.Combine(_dir, "cache.bin");
+        var first = CliTests.Run("lint", folder, "--cache-location", cache, "--no-color");
+        byte[] before = File.ReadAllBytes(cache);
+        File.SetLastWriteTimeUtc(file, DateTime.UtcNow.AddHours(-1));
+        CliTests.Run("lint", folder, "--cache-location", cache, "--no-color").Out.Should().Be(first.Out);
+        File.ReadAllBytes(cache).Should().NotEqual(before, "the new stamp is stored");
+        byte[] after = File.ReadAllBytes(cache);
+        CliTests.Run("lint", folder, "--cache-location", cache, "--no-color").Out.Should().Be(first.Out);
+        File.ReadAllBytes(cache).Should().Equal(after, "an unchanged file leaves the cache as it was");
+    }
+
     [Fact]
     public void A_changed_file_or_configuration_is_linted_afresh()
     {
