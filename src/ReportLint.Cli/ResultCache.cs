@@ -38,10 +38,6 @@ public sealed class ResultCache
     /// <summary>When the cache file was last written (UTC ticks), or 0 when there was none: see <see cref="HashByStamp"/>.</summary>
     private long _writtenTicks;
 
-    /// <summary>How many files this run took the content hash of from their stamp, without reading them (for tests).</summary>
-    internal int HashesFromStamps => _hashesFromStamps;
-    private int _hashesFromStamps;
-
     private readonly string _path;
     private readonly string _tool;
     private readonly Dictionary<string, Entry> _old;
@@ -73,7 +69,8 @@ public sealed class ResultCache
         {
             try
             {
-                // The time first: a file changed after it is never taken as unchanged from its stamp.
+                // The file's time before its content: should another run replace it in between, the older time only
+                // makes the margin of HashByStamp stricter.
                 writtenTicks = File.GetLastWriteTimeUtc(path).Ticks;
                 entries = Read(File.ReadAllBytes(path), tool, out var problem) ?? entries;
                 if (problem is not null) note = $"ignoring the cache {path}: {problem}";
@@ -240,9 +237,7 @@ public sealed class ResultCache
     public string? HashByStamp(string key, FileStamp stamp)
     {
         if (!stamp.IsKnown || !_old.TryGetValue(key, out var entry) || entry.Stamp != stamp) return null;
-        if (stamp.WriteTicks >= _writtenTicks - StampMargin.Ticks) return null;
-        Interlocked.Increment(ref _hashesFromStamps);
-        return entry.Content;
+        return stamp.WriteTicks < _writtenTicks - StampMargin.Ticks ? entry.Content : null;
     }
 
     public static readonly TimeSpan StampMargin = TimeSpan.FromSeconds(2);

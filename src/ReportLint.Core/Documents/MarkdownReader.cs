@@ -29,8 +29,8 @@ public static class MarkdownReader
     /// and Markdig's cost grows with depth.</summary>
     public const int MaxNesting = 64;
 
-    /// <summary>Builds the pipeline and parses a small table, so that Markdig's type initialisers have run before a report
-    /// needs them (a start-up warm-up, on another core).</summary>
+    /// <summary>Builds both pipelines and parses a small table and a paragraph, so that Markdig's type initialisers have run
+    /// before a report needs them (a start-up warm-up, on another core).</summary>
     public static void Prepare()
     {
         _ = Markdown.Parse("# Title\n\nText *em*.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n", Pipeline);
