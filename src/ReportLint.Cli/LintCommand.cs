@@ -100,9 +100,28 @@ public sealed class LintCommand(TextWriter stdout, TextWriter stderr, Func<Strea
             cache.LineHashes = options.Format == "sarif" || options.Baseline is not null || options.WriteBaseline is not null;
             if (cacheNote is not null) stderr.WriteLine("reportlint: note: " + cacheNote);
         }
+        bool color = options.Output is null && !options.NoColor && !Console.IsOutputRedirected && ReferenceEquals(stdout, Console.Out)
+                     && Environment.GetEnvironmentVariable("NO_COLOR") is null;
+        // Console.Out flushes at every write: thousands of findings were thousands of system calls. Buffer them, in
+        // buffers under the large-object threshold (85,000 bytes): allocating a large object at the end of a run, with a
+        // whole cache's results alive, set off a full collection (47 ms on a run over 1,000 cached files).
+        using var buffered = options.Output is null && ReferenceEquals(stdout, Console.Out)
+            ? new StreamWriter(Console.OpenStandardOutput(), new System.Text.UTF8Encoding(false), 1 << 14)
+            : null;
+        var outputBuffer = options.Output is null ? null : new StringWriter();
+        TextWriter output = outputBuffer ?? buffered ?? stdout;
+        // Text output is printed file by file as the run goes (see StreamedText); the other formats, and a run that records
+        // a baseline, need every finding at the end.
+        StreamedText? streamed = null;
+        if (options.Format == "text" && options.WriteBaseline is null)
+        {
+            string? baselineFolder = baseline is null ? null : BaselineFolder(baseline.Name);
+            streamed = new StreamedText(new TextFormatter(color), output, options.Stats, files, inputs.Count,
+                baseline is null ? null : file => baseline.Suppress(BaselineKey(file, baselineFolder!), file.Findings));
+        }
         // Files are linted on all cores; each result goes to its input's slot, so the output keeps the inputs' order
         // (sorted by path within each argument), the same as a sequential run's whatever the scheduling.
-        var results = new FileReport[inputs.Count];
+        var results = new FileReport[streamed is null ? inputs.Count : 0];
         void Lint(int i)
         {
             var input = inputs[i];
@@ -111,13 +130,16 @@ public sealed class LintCommand(TextWriter stdout, TextWriter stderr, Func<Strea
             if (logger.IsEnabled(LogLevel.Debug)) logger.LogDebug("{Path}: configuration {Config}", input.DisplayPath, config.Path ?? "(defaults)");
             var stamp = stamps[i];
             string? hash = cache is not null && stamp.IsKnown ? cache.HashByStamp(input.FullPath!, stamp) ?? HashIfCacheable(input) : null;
-            results[i] = (hash is not null ? FromCache(linter, input, config, cache!, hash, stamp) : null)
+            var result = (hash is not null ? FromCache(linter, input, config, cache!, hash, stamp) : null)
                          ?? LintOne(linter, input, config, logger, showDocuments, cache, stamp);
+            if (streamed is not null) streamed.Complete(i, result);
+            else results[i] = result;
         }
         // One file (a pre-commit hook's usual case) is linted on this thread: no thread pool to start.
         if (inputs.Count == 1) Lint(0);
         else Parallel.For(0, inputs.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, Lint);
-        files.AddRange(results);
+        if (streamed is not null) files = streamed.Finish();
+        else files.AddRange(results);
         if (cache?.DamageNote is { } damage) stderr.WriteLine("reportlint: note: " + damage);
         cache?.Save();
         int readable = files.Count(f => f.Error is null);
@@ -132,37 +154,31 @@ public sealed class LintCommand(TextWriter stdout, TextWriter stderr, Func<Strea
             AtomicFile.Write(baselinePath, baseline.ToJson(ToolVersion));
             stderr.WriteLine($"reportlint: recorded {baseline.Count} finding(s) in {baselinePath}");
         }
-        if (baseline is not null)
+        if (baseline is not null && streamed is null)
             foreach (var (path, file) in BaselineKeys(files, baseline.Name))
                 baseline.Suppress(path, file.Findings);
 
         var packRules = configFor.Values.SelectMany(c => c.Settings.PackRules).Select(r => r.Descriptor).DistinctBy(d => d.Id);
-        var report = new LintReport(files, ToolVersion, options.Stats) { Rules = linter.Descriptors.Concat(packRules).ToList(), IncludeSuppressed = options.IncludeSuppressed };
-        bool color = options.Output is null && !options.NoColor && !Console.IsOutputRedirected && ReferenceEquals(stdout, Console.Out)
-                     && Environment.GetEnvironmentVariable("NO_COLOR") is null;
-        IFormatter formatter = options.Format switch
+        var rules = linter.Descriptors.Concat(packRules).ToList();
+        var report = streamed is null
+            ? new LintReport(files, ToolVersion, options.Stats) { Rules = rules, IncludeSuppressed = options.IncludeSuppressed }
+            // The files are printed already, and their findings let go: the summary is made from the counts kept of them.
+            : new LintReport(files, ToolVersion, options.Stats) { Rules = rules, IncludeSuppressed = options.IncludeSuppressed, Counts = streamed.Counts };
+        if (streamed is not null) output.WriteLine(TextFormatter.Summary(report));
+        else
         {
-            "json" => new JsonFormatter(),
-            "sarif" => new SarifFormatter(),
-            "github" => new GitHubFormatter(),
-            "html" => new HtmlFormatter(),
-            _ => new TextFormatter(color),
-        };
-        if (options.Output is { } target)
-        {
-            var buffer = new StringWriter();
-            formatter.Write(report, buffer);
-            AtomicFile.Write(target, buffer.ToString());
+            IFormatter formatter = options.Format switch
+            {
+                "json" => new JsonFormatter(),
+                "sarif" => new SarifFormatter(),
+                "github" => new GitHubFormatter(),
+                "html" => new HtmlFormatter(),
+                _ => new TextFormatter(color),
+            };
+            formatter.Write(report, output);
         }
-        else if (ReferenceEquals(stdout, Console.Out))
-        {
-            // Console.Out flushes at every write: thousands of findings were thousands of system calls. Buffer them, in
-            // buffers under the large-object threshold (85,000 bytes): allocating a large object at this point, with a
-            // whole cache's results alive, set off a full collection (47 ms on a run over 1,000 cached files).
-            using var buffered = new StreamWriter(Console.OpenStandardOutput(), new System.Text.UTF8Encoding(false), 1 << 14);
-            formatter.Write(report, buffered);
-        }
-        else formatter.Write(report, stdout);
+        if (outputBuffer is not null) AtomicFile.Write(options.Output!, outputBuffer.ToString());
+        buffered?.Flush();
         foreach (var file in files.Where(f => f.Error is not null))
             stderr.WriteLine($"reportlint: warning: {file.Path}: {ReportLintCli.OneLine(file.Error!)}");
         if (options.ExitZero) return ReportLintCli.Clean;
@@ -194,10 +210,14 @@ public sealed class LintCommand(TextWriter stdout, TextWriter stderr, Func<Strea
     /// <summary>Each file's path as a baseline records it: relative to the baseline's folder, with '/'.</summary>
     private static IEnumerable<(string Path, FileReport File)> BaselineKeys(IEnumerable<FileReport> files, string baselinePath)
     {
-        string folder = Path.GetDirectoryName(Path.GetFullPath(baselinePath))!;
-        foreach (var file in files)
-            yield return ((file.FullPath is null ? file.Path : Path.GetRelativePath(folder, file.FullPath)).Replace('\\', '/'), file);
+        string folder = BaselineFolder(baselinePath);
+        foreach (var file in files) yield return (BaselineKey(file, folder), file);
     }
+
+    private static string BaselineFolder(string baselinePath) => Path.GetDirectoryName(Path.GetFullPath(baselinePath))!;
+
+    private static string BaselineKey(FileReport file, string baselineFolder) =>
+        (file.FullPath is null ? file.Path : Path.GetRelativePath(baselineFolder, file.FullPath)).Replace('\\', '/');
 
     /// <summary>The stamp of a file the cache can answer for (not standard input, not one linted in sections), or unknown.</summary>
     private static FileStamp StampIfCacheable(LintInput input)

@@ -36,32 +36,19 @@ public sealed class LintReport
     public int Errors => Counts.Errors;
     public int Warnings => Counts.Warnings;
     public int Notes => Counts.Notes;
+    public int FilesWithFindings => Counts.FilesWithFindings;
 
-    /// <summary>The unsuppressed findings by severity, and the files that have any: counted once, on first use (the report does not change).</summary>
-    private (int Errors, int Warnings, int Notes, int FilesWithFindings) Counts => _counts ??= Count(Files);
-    private (int, int, int, int)? _counts;
-
-    private static (int, int, int, int) Count(IReadOnlyList<FileReport> files)
+    /// <summary>
+    /// The unsuppressed findings by severity, and the files that have any: counted from <see cref="Files"/> on first use
+    /// (the report does not change), or given by a run that printed each file's findings as it went and kept only their counts.
+    /// </summary>
+    public FindingCounts Counts
     {
-        int errors = 0, warnings = 0, notes = 0, withFindings = 0;
-        foreach (var file in files)
-        {
-            bool any = false;
-            foreach (var f in file.Findings)
-            {
-                if (f.Suppression is not null) continue;
-                any = true;
-                switch (f.Severity)
-                {
-                    case Severity.Error: errors++; break;
-                    case Severity.Warning: warnings++; break;
-                    case Severity.Note: notes++; break;
-                }
-            }
-            if (any) withFindings++;
-        }
-        return (errors, warnings, notes, withFindings);
+        get => _counts ??= Files.Aggregate(default(FindingCounts), (sum, file) => sum + FindingCounts.Of(file));
+        init => _counts = value;
     }
+    private FindingCounts? _counts;
+
     /// <summary>
     /// A file's path relative to <see cref="WorkingDirectory"/> with '/' separators, as code-scanning tools expect it;
     /// the absolute path for a file outside it, and the given name for standard input.
@@ -75,8 +62,29 @@ public sealed class LintReport
 
     public static bool IsOutside(string relativePath) =>
         Path.IsPathRooted(relativePath) || relativePath == ".." || relativePath.StartsWith("../", StringComparison.Ordinal) || relativePath.StartsWith("..\\", StringComparison.Ordinal);
+}
 
-    public int FilesWithFindings => Counts.FilesWithFindings;
+/// <summary>A report's or a file's unsuppressed findings by severity, and how many files have any.</summary>
+public readonly record struct FindingCounts(int Errors, int Warnings, int Notes, int FilesWithFindings)
+{
+    public static FindingCounts Of(FileReport file)
+    {
+        int errors = 0, warnings = 0, notes = 0;
+        foreach (var f in file.Findings)
+        {
+            if (f.Suppression is not null) continue;
+            switch (f.Severity)
+            {
+                case Severity.Error: errors++; break;
+                case Severity.Warning: warnings++; break;
+                case Severity.Note: notes++; break;
+            }
+        }
+        return new(errors, warnings, notes, errors + warnings + notes > 0 ? 1 : 0);
+    }
+
+    public static FindingCounts operator +(FindingCounts a, FindingCounts b) =>
+        new(a.Errors + b.Errors, a.Warnings + b.Warnings, a.Notes + b.Notes, a.FilesWithFindings + b.FilesWithFindings);
 }
 
 public interface IFormatter

@@ -13,57 +13,64 @@ public sealed class TextFormatter(bool color) : IFormatter
 
     public void Write(LintReport report, TextWriter writer)
     {
-        foreach (var file in report.Files)
+        foreach (var file in report.Files) WriteFile(file, report.IncludeStats, writer);
+        writer.WriteLine(Summary(report));
+    }
+
+    /// <summary>
+    /// One file's part of the output: its problem or notifications, its findings with their related places and fixes, and
+    /// its statistics when <paramref name="includeStats"/>. Each file's part stands alone, so a run can print files one by
+    /// one as they are linted and end with <see cref="Summary"/>.
+    /// </summary>
+    public void WriteFile(FileReport file, bool includeStats, TextWriter writer)
+    {
+        if (file.Error is not null) writer.WriteLine($"{file.Path}: {Paint("error", "\u001b[31m")} {file.Error}");
+        foreach (var note in file.Notifications) writer.WriteLine($"{file.Path}: {Paint("note", "\u001b[36m")} {note}");
+        foreach (var f in file.Findings)
         {
-            if (file.Error is not null) writer.WriteLine($"{file.Path}: {Paint("error", "\u001b[31m")} {file.Error}");
-            foreach (var note in file.Notifications) writer.WriteLine($"{file.Path}: {Paint("note", "\u001b[36m")} {note}");
-            foreach (var f in file.Findings)
+            if (f.Suppression is not null) continue;
+            // Written piece by piece rather than as one interpolated line: a run over a cache prints tens of thousands.
+            var loc = f.Location;
+            WritePlace(writer, loc);
+            writer.Write(' ');
+            writer.Write(SeverityText(f.Severity));
+            writer.Write(' ');
+            writer.Write(Paint(f.Rule.Id, "\u001b[1m"));
+            writer.Write(' ');
+            f.WriteMessage(writer);
+            writer.Write(' ');
+            if (color) writer.Write("\u001b[2m");
+            writer.Write('(');
+            writer.Write(f.Rule.Name);
+            writer.Write(')');
+            if (color) writer.Write(Reset);
+            writer.WriteLine(Origin(loc));
+            foreach (var related in f.Related)
             {
-                if (f.Suppression is not null) continue;
-                // Written piece by piece rather than as one interpolated line: a run over a cache prints tens of thousands.
-                var loc = f.Location;
-                WritePlace(writer, loc);
+                writer.Write("    ");
+                writer.Write(Paint("related", "\u001b[2m"));
                 writer.Write(' ');
-                writer.Write(SeverityText(f.Severity));
+                WritePlace(writer, related.Location);
                 writer.Write(' ');
-                writer.Write(Paint(f.Rule.Id, "\u001b[1m"));
-                writer.Write(' ');
-                f.WriteMessage(writer);
-                writer.Write(' ');
-                if (color) writer.Write("\u001b[2m");
-                writer.Write('(');
-                writer.Write(f.Rule.Name);
-                writer.Write(')');
-                if (color) writer.Write(Reset);
-                writer.WriteLine(Origin(loc));
-                foreach (var related in f.Related)
-                {
-                    writer.Write("    ");
-                    writer.Write(Paint("related", "\u001b[2m"));
-                    writer.Write(' ');
-                    WritePlace(writer, related.Location);
-                    writer.Write(' ');
-                    related.WriteMessage(writer);
-                    writer.WriteLine(Origin(related.Location));
-                }
-                foreach (var fix in f.Fixes)
-                {
-                    writer.Write("    ");
-                    writer.Write(Paint("fix", "\u001b[32m"));
-                    writer.Write(' ');
-                    fix.WriteDescription(writer);
-                    writer.WriteLine();
-                }
+                related.WriteMessage(writer);
+                writer.WriteLine(Origin(related.Location));
             }
-            if (report.IncludeStats && file.Coverage is { } c)
+            foreach (var fix in f.Fixes)
             {
-                writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{file.Path}: stats: {c.NumericStatements} numeric statements, {c.CheckedStatements} checked ({c.Ratio:P0}); "
-                    + $"figures: {c.Money} money, {c.Percentages} percentages, {c.Years} years/periods, {c.OtherNumbers} other numbers; "
-                    + $"claims: {c.ValueClaims} market values, {c.RateClaims} growth rates, {c.ShareClaims} shares; {c.GrowthChecks} growth checks"));
+                writer.Write("    ");
+                writer.Write(Paint("fix", "\u001b[32m"));
+                writer.Write(' ');
+                fix.WriteDescription(writer);
+                writer.WriteLine();
             }
         }
-        writer.WriteLine(Summary(report));
+        if (includeStats && file.Coverage is { } c)
+        {
+            writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{file.Path}: stats: {c.NumericStatements} numeric statements, {c.CheckedStatements} checked ({c.Ratio:P0}); "
+                + $"figures: {c.Money} money, {c.Percentages} percentages, {c.Years} years/periods, {c.OtherNumbers} other numbers; "
+                + $"claims: {c.ValueClaims} market values, {c.RateClaims} growth rates, {c.ShareClaims} shares; {c.GrowthChecks} growth checks"));
+        }
     }
 
     /// <summary>"path:line:column:".</summary>
