@@ -91,8 +91,7 @@ public sealed class LintCommand(TextWriter stdout, TextWriter stderr, Func<Strea
             // Reading the cache file and taking the inputs' stamps (size and modification time) are independent: the cache
             // is read (begun above) while the inputs are looked at; then a file whose stamp the cache holds is answered
             // without being read, and any other is hashed and answered from the cache if its content is there.
-            Parallel.For(0, inputs.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
-                i => stamps[i] = StampIfCacheable(inputs[i]));
+            Workers.For(inputs.Count, i => stamps[i] = StampIfCacheable(inputs[i]));
             (cache, var cacheNote) = opening.GetAwaiter().GetResult();
             // Text and GitHub output print neither snippets nor finding properties, and only SARIF and baselines read line
             // hashes: what this run does not read is left in the cache, undecoded.
@@ -135,9 +134,8 @@ public sealed class LintCommand(TextWriter stdout, TextWriter stderr, Func<Strea
             if (streamed is not null) streamed.Complete(i, result);
             else results[i] = result;
         }
-        // One file (a pre-commit hook's usual case) is linted on this thread: no thread pool to start.
-        if (inputs.Count == 1) Lint(0);
-        else Parallel.For(0, inputs.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, Lint);
+        // One file (a pre-commit hook's usual case) is linted on this thread alone: no thread to start.
+        Workers.For(inputs.Count, Lint);
         if (streamed is not null) files = streamed.Finish();
         else files.AddRange(results);
         if (cache?.DamageNote is { } damage) stderr.WriteLine("reportlint: note: " + damage);
