@@ -72,7 +72,7 @@ public sealed class ResultCache
                 // The file's time before its content: should another run replace it in between, the older time only
                 // makes the margin of HashByStamp stricter.
                 writtenTicks = File.GetLastWriteTimeUtc(path).Ticks;
-                entries = Read(File.ReadAllBytes(path), tool, out var problem) ?? entries;
+                entries = Read(MappedFile.Load(path), tool, out var problem) ?? entries;
                 if (problem is not null) note = $"ignoring the cache {path}: {problem}";
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -84,13 +84,13 @@ public sealed class ResultCache
     }
 
     /// <summary>The entries of a cache file, their results still encoded, or null with the <paramref name="problem"/>.</summary>
-    private static Dictionary<string, Entry>? Read(byte[] file, string tool, out string? problem)
+    private static Dictionary<string, Entry>? Read(ReadOnlyMemory<byte> file, string tool, out string? problem)
     {
         problem = "not a ReportLint cache of this format";
-        if (!file.AsSpan().StartsWith(Magic)) return null;
+        if (!file.Span.StartsWith(Magic)) return null;
         try
         {
-            var reader = new CacheReader(file);
+            var reader = new CacheReader(file.Span);
             reader.Take(Magic.Length);
             if (reader.Int() != FormatVersion) return null;
             string writtenBy = reader.String();
@@ -109,7 +109,7 @@ public sealed class ResultCache
                 int length = reader.Count();
                 int start = reader.Position;
                 reader.Take(length);
-                entries[key] = new Entry(content, settings, stamp, checksum, new ReadOnlyMemory<byte>(file, start, length));
+                entries[key] = new Entry(content, settings, stamp, checksum, file.Slice(start, length));
             }
             if (!reader.AtEnd) throw new InvalidDataException($"it has {file.Length - reader.Position} bytes after its last entry");
             problem = null;
