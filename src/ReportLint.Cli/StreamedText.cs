@@ -19,10 +19,11 @@ internal sealed class StreamedText
     private readonly FileReport?[] _slots;
     private readonly int _offset;
     private readonly object _gate = new();
-    // Guarded by _gate: the next slot to print, and how far the slots have been seen to be unreadable.
+    // Guarded by _gate: the next slot to print, how far the slots have been seen to be unreadable, and whether a readable
+    // file has been seen (until then nothing is printed).
     private int _next;
     private int _unreadableUpTo;
-    private bool _printing;
+    private bool _readableSeen;
     // 1 when a file has finished since the printer last looked.
     private int _pending;
     private FindingCounts _counts;
@@ -79,7 +80,7 @@ internal sealed class StreamedText
         while (_next < _slots.Length && Volatile.Read(ref _slots[_next]) is { } file)
         {
             // Nothing is printed until some file proves readable: a run in which none is ends in one usage error instead.
-            if (!_printing && !(_printing = ReadableAhead())) return;
+            if (!_readableSeen && !(_readableSeen = ReadableAhead())) return;
             _prepare?.Invoke(file);
             _formatter.WriteFile(file, _includeStats, _writer);
             _counts += FindingCounts.Of(file);
