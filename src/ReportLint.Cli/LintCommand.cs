@@ -102,8 +102,8 @@ public sealed class LintCommand(TextWriter stdout, TextWriter stderr, Func<Strea
         bool color = options.Output is null && !options.NoColor && !Console.IsOutputRedirected && ReferenceEquals(stdout, Console.Out)
                      && Environment.GetEnvironmentVariable("NO_COLOR") is null;
         // Console.Out flushes at every write: thousands of findings were thousands of system calls. Buffer them, in
-        // buffers under the large-object threshold (85,000 bytes): allocating a large object at the end of a run, with a
-        // whole cache's results alive, set off a full collection (47 ms on a run over 1,000 cached files).
+        // buffers under the large-object threshold (85,000 bytes): allocating a large object with a whole cache's results
+        // alive set off a full collection (47 ms on a run over 1,000 cached files).
         using var buffered = options.Output is null && ReferenceEquals(stdout, Console.Out)
             ? new StreamWriter(Console.OpenStandardOutput(), new System.Text.UTF8Encoding(false), 1 << 14)
             : null;
@@ -118,8 +118,8 @@ public sealed class LintCommand(TextWriter stdout, TextWriter stderr, Func<Strea
             streamed = new StreamedText(new TextFormatter(color), output, options.Stats, files, inputs.Count,
                 baseline is null ? null : file => baseline.Suppress(BaselineKey(file, baselineFolder!), file.Findings));
         }
-        // Files are linted on all cores; each result goes to its input's slot, so the output keeps the inputs' order
-        // (sorted by path within each argument), the same as a sequential run's whatever the scheduling.
+        // Files are linted on all cores; each result goes to its input's slot (here, or StreamedText's), so the output keeps
+        // the inputs' order (sorted by path within each argument), the same as a sequential run's whatever the scheduling.
         var results = new FileReport[streamed is null ? inputs.Count : 0];
         void Lint(int i)
         {
