@@ -2,5 +2,10 @@ namespace ReportLint.Cli;
 
 public static class Program
 {
-    public static int Main(string[] args) => ReportLintCli.Run(args, Console.Out, Console.Error, Console.OpenStandardInput);
+    public static int Main(string[] args)
+    {
+        // Before anything allocates much: see HugePages for why and what it touches.
+        HugePages.Prefer();
+        return ReportLintCli.Run(args, Console.Out, Console.Error, Console.OpenStandardInput);
+    }
 }
