@@ -53,6 +53,10 @@ peak() { /usr/bin/time -f %M "$@" >/dev/null 2>"$WORK/time.txt" || true; tail -1
 # kernel 30 s later, in the middle of a timing.
 sync
 echo "== results (hyperfine, $RUNS runs each; $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs))"
+# The native binary asks for huge pages for its heap where the kernel offers them (README, Performance): say whether it
+# can, as figures from a machine without them are not comparable.
+thp=$(sed -n 's/.*\[\(.*\)\].*/\1/p' /sys/kernel/mm/transparent_hugepage/enabled 2>/dev/null || true)
+echo "   transparent huge pages: ${thp:-unavailable}${REPORTLINT_HUGE_PAGES:+, REPORTLINT_HUGE_PAGES=$REPORTLINT_HUGE_PAGES}"
 cd "$WORK"
 run "$RUNS" "one 11 KB report (native)" one.json "$BIN" lint one.md
 run "$RUNS" "ReportLint, $COUNT reports" rl.json "$BIN" lint corpus
