@@ -140,4 +140,26 @@ public sealed class PlaceholderPatternTests
         Placeholders.BuiltIn.Find(hostile);
         watch.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(5));
     }
+
+    /// <summary>
+    /// The placeholder rule first looks for every pattern's required strings in all of a report's blocks at once, and
+    /// skips per block those no block holds: each block's matches are still exactly those of the block searched alone,
+    /// whatever the blocks' sizes (some longer than the chunk they are searched in) and wherever the placeholders fall.
+    /// </summary>
+    [Fact]
+    public void Blocks_searched_after_a_search_of_all_of_them_have_the_matches_of_each_searched_alone()
+    {
+        var examples = Examples().Children.Values.OfType<YamlMappingNode>().SelectMany(e => List(e, "shouldMatch")).ToArray();
+        string[] filler = ["The market grew steadily", " across regions. ", "USD 1.45 billion", "here and there", "|", ":", "\n", "x"];
+        var piece = Gen.OneOf(Gen.Int[0, examples.Length - 1].Select(i => examples[i]), Gen.Int[0, filler.Length - 1].Select(i => filler[i]),
+            Gen.Int[30_000, 40_000].Select(n => new string('a', n)));
+        var block = Gen.Frequency((6, piece.Array[0, 6].Select(string.Concat)), (1, Gen.Const("")));
+        var placeholders = Placeholders.BuiltIn;
+        block.Array[1, 12].Sample(texts =>
+        {
+            var absent = placeholders.AbsentFrom(texts);
+            foreach (var text in texts)
+                placeholders.Find(text, 7, absent).Should().Equal(placeholders.Find(text, 7), $"\"{text}\"");
+        }, iter: 300);
+    }
 }

@@ -80,13 +80,69 @@ public sealed class Placeholders
         return lower == upper ? text.Contains(lower) : text.IndexOfAny(lower, upper) >= 0;
     }
 
+    /// <summary>
+    /// Which of the patterns' required strings none of <paramref name="texts"/> holds (2 for those, 0 for the rest), for
+    /// <see cref="Find(string, int, ReadOnlySpan{byte})"/> to skip in each of them. A report's blocks are searched together,
+    /// a chunk of them at a time: nearly every required string is in no block, and one search over 64 KB costs far less
+    /// than one call per block of a few hundred characters.
+    /// </summary>
+    public byte[] AbsentFrom(IEnumerable<string> texts)
+    {
+        var absent = new byte[_required.Length];
+        absent.AsSpan().Fill(2);
+        int left = _required.Length;
+        var chunk = t_chunk ??= new char[ChunkLength];
+        int used = 0;
+        foreach (var text in texts)
+        {
+            if (left == 0) break;
+            if (text.Length >= chunk.Length)
+            {
+                left = MarkPresent(text, absent, left);
+                continue;
+            }
+            if (used + text.Length + 1 > chunk.Length)
+            {
+                left = MarkPresent(chunk.AsSpan(0, used), absent, left);
+                used = 0;
+            }
+            // A line break between texts: no required string spans one, so none is found across two texts.
+            text.CopyTo(chunk.AsSpan(used));
+            used += text.Length;
+            chunk[used++] = '\n';
+        }
+        if (used > 0 && left > 0) MarkPresent(chunk.AsSpan(0, used), absent, left);
+        return absent;
+    }
+
+    private const int ChunkLength = 1 << 15;
+    [ThreadStatic] private static char[]? t_chunk;
+
+    /// <summary>Clears <paramref name="absent"/> for each required string <paramref name="text"/> holds; returns how many are still absent.</summary>
+    private int MarkPresent(ReadOnlySpan<char> text, byte[] absent, int left)
+    {
+        for (int r = 0; r < _required.Length; r++)
+            if (absent[r] == 2 && Holds(text, r))
+            {
+                absent[r] = 0;
+                left--;
+            }
+        return left;
+    }
+
+    private bool Holds(ReadOnlySpan<char> text, int r) => _search[r] is { } search ? text.ContainsAny(search) : Contains(text, _required[r]);
+
     /// <summary>Placeholders in <paramref name="text"/>; where matches overlap, only the earliest-listed pattern's is kept.</summary>
-    public IReadOnlyList<PlaceholderMatch> Find(string text, int baseOffset = 0)
+    public IReadOnlyList<PlaceholderMatch> Find(string text, int baseOffset = 0) => Find(text, baseOffset, default);
+
+    /// <summary>As <see cref="Find(string, int)"/>, skipping the required strings <paramref name="absent"/> (from <see cref="AbsentFrom"/>) says the text lacks.</summary>
+    public IReadOnlyList<PlaceholderMatch> Find(string text, int baseOffset, ReadOnlySpan<byte> absent)
     {
         var kept = new List<PlaceholderMatch>();
         // Per required string: 0 not looked for yet, 1 present, 2 absent.
         Span<byte> present = _required.Length <= 256 ? stackalloc byte[_required.Length] : new byte[_required.Length];
-        present.Clear();
+        if (absent.Length == present.Length) absent.CopyTo(present);
+        else present.Clear();
         for (int p = 0; p < Patterns.Count; p++)
         {
             var pattern = Patterns[p];
@@ -112,7 +168,7 @@ public sealed class Placeholders
         if (required.Length == 0) return true;
         foreach (int r in required)
         {
-            if (present[r] == 0) present[r] = (_search[r] is { } search ? text.AsSpan().ContainsAny(search) : Contains(text, _required[r])) ? (byte)1 : (byte)2;
+            if (present[r] == 0) present[r] = Holds(text, r) ? (byte)1 : (byte)2;
             if (present[r] == 1) return true;
         }
         return false;

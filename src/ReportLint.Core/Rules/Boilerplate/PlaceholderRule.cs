@@ -21,10 +21,11 @@ public sealed class PlaceholderRule : Rule
     public override void Check(RuleContext context)
     {
         var placeholders = context.Knowledge.Placeholders;
-        foreach (var block in context.Document.Blocks)
+        var blocks = context.Document.Blocks.Where(b => b.Kind != BlockKind.Comment).ToList();
+        var absent = placeholders.AbsentFrom(blocks.Select(b => b.Text));
+        foreach (var block in blocks)
         {
-            if (block.Kind == BlockKind.Comment) continue;
-            foreach (var match in placeholders.Find(block.Text, block.Span.Start))
+            foreach (var match in placeholders.Find(block.Text, block.Span.Start, absent))
             {
                 var finding = context.Report(match.Span, match.Message + ".");
                 finding.Properties["placeholder"] = match.Pattern.Id;
