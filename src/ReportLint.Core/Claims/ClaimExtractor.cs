@@ -211,6 +211,9 @@ public static partial class ClaimExtractor
     private static readonly string[] ForecastPeriodWords = ["forecast period", "forecast timeline", "forecasted period", "projection period", "projected period", "assessment period", "review period", "study period", "forecast horizon", "outlook period", "forecast years"];
     private static readonly System.Buffers.SearchValues<string> PeriodWords =
         System.Buffers.SearchValues.Create([.. ForecastPeriodWords, "base year"], StringComparison.OrdinalIgnoreCase);
+    /// <summary>Each of <see cref="ForecastPeriodWords"/> alone, then "base year", as searches ignoring case.</summary>
+    private static readonly System.Buffers.SearchValues<string>[] EachPeriodWord =
+        [.. ForecastPeriodWords.Append("base year").Select(w => System.Buffers.SearchValues.Create([w], StringComparison.OrdinalIgnoreCase))];
 
     /// <summary>The years a rate applies to: a period near it, "the forecast period", "the next seven years", "through 2031".</summary>
     private static ForecastWindow? WindowOf(ClaimsModel model, Statement statement, int index)
@@ -306,18 +309,20 @@ public static partial class ClaimExtractor
             bool ascii = System.Text.Ascii.IsValid(st.Text);
             if (ascii && !st.Text.AsSpan().ContainsAny(PeriodWords)) continue;
             // The text searched: as it stands, ignoring case, when ASCII; otherwise lower-cased and searched as is.
+            // (Each word is one vectorised search ignoring case, which on lower-cased text is the same as searching it as is:
+            // string.IndexOf ignoring case is a scalar loop with invariant globalisation.)
             string searched = ascii ? st.Text : st.Text.ToLowerInvariant();
-            var comparison = ascii ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
-            foreach (var w in ForecastPeriodWords)
+            for (int k = 0; k < ForecastPeriodWords.Length; k++)
             {
-                int at = searched.IndexOf(w, comparison);
+                string w = ForecastPeriodWords[k];
+                int at = searched.AsSpan().IndexOfAny(EachPeriodWord[k]);
                 if (at < 0) continue;
                 var p = st.Figures.OfType<PeriodFigure>().FirstOrDefault(f =>
                     f.Span.Start - st.Span.Start >= at + w.Length && f.Span.Start - st.Span.Start - (at + w.Length) <= 12
                     || f.Span.End - st.Span.Start <= at && at - (f.Span.End - st.Span.Start) <= 4);
                 if (p is not null) { periods.Forecast ??= p; break; }
             }
-            int bi = searched.IndexOf("base year", comparison);
+            int bi = searched.AsSpan().IndexOfAny(EachPeriodWord[^1]);
             if (bi >= 0 && periods.BaseYear is null)
             {
                 var y = st.Figures.OfType<YearFigure>().FirstOrDefault(f => Math.Abs(f.Span.Start - st.Span.Start - bi) <= 25 && !f.InPeriod);
