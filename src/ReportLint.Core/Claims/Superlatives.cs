@@ -57,7 +57,7 @@ internal static class Superlatives
 
     /// <summary>Every cue of every list: ASCII text that contains none of them, ignoring case, holds no superlative.</summary>
     private static readonly System.Buffers.SearchValues<string> AnyCue =
-        System.Buffers.SearchValues.Create([.. LargestCues, .. FastestCues, .. HeadingLargestCues, .. AppositiveLargestCues], StringComparison.OrdinalIgnoreCase);
+        AnyOfSearch.IgnoringCase([.. LargestCues, .. FastestCues, .. HeadingLargestCues, .. AppositiveLargestCues]);
 
     /// <summary>
     /// False when the statement holds no superlative cue. Most statements hold none: one vectorised search rules them out.

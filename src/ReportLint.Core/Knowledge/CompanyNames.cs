@@ -32,7 +32,7 @@ public sealed class CompanyNames
         Cues = cues.OrderByDescending(c => c.Length).ToList();
         _suffixSet = new HashSet<string>(_suffixes, StringComparer.OrdinalIgnoreCase);
         _suffixUndotted = new HashSet<string>(_suffixes.Select(s => s.TrimEnd('.')), StringComparer.OrdinalIgnoreCase);
-        AnyCue = System.Buffers.SearchValues.Create([.. Cues.Where(c => c.Length > 0)], StringComparison.OrdinalIgnoreCase);
+        AnyCue = Documents.AnyOfSearch.IgnoringCase(Cues);
         ListTerminators = listTerminators.OrderByDescending(t => t.Length).ToList();
     }
 
