@@ -19,6 +19,9 @@ public sealed record IndustryLexiconsData(IReadOnlyList<IndustryLexicon> Industr
 /// <summary>A lexicon word or phrase found in text: where, its normalised form, and its weight in each industry that lists it.</summary>
 public sealed record LexiconHit(TextSpan Span, string Key, (IndustryLexicon Industry, int Weight)[] Weights)
 {
+    /// <summary>The index of <see cref="Key"/> among its lexicons' keys (below <see cref="IndustryLexicons.KeyCount"/>): equal keys, equal indices.</summary>
+    internal int KeyIndex { get; init; }
+
     public int WeightIn(IndustryLexicon industry)
     {
         foreach (var (i, w) in Weights)
@@ -127,6 +130,9 @@ public sealed class IndustryLexicons
 
     public IReadOnlyList<IndustryLexicon> Industries { get; }
 
+    /// <summary>How many distinct words and phrases the lexicons hold (see <see cref="LexiconHit.KeyIndex"/>).</summary>
+    internal int KeyCount => _table.Keys.Length;
+
     public IndustryLexicon? ById(string id) => Industries.FirstOrDefault(i => i.Id == id);
 
     /// <summary>An industry by id ("media-entertainment") or name ("Media & Entertainment"), any case.</summary>
@@ -164,7 +170,7 @@ public sealed class IndustryLexicons
                 if (_table.Key[node] >= 0) { best = node; bestEnd = j; }
             }
             if (best < 0) { i++; continue; }
-            (hits ??= new()).Add(new LexiconHit(new TextSpan(run.StartOf(i), run.EndOf(bestEnd)), _table.Keys[_table.Key[best]], WeightsAt(best)));
+            (hits ??= new()).Add(new LexiconHit(new TextSpan(run.StartOf(i), run.EndOf(bestEnd)), _table.Keys[_table.Key[best]], WeightsAt(best)) { KeyIndex = _table.Key[best] });
             i = bestEnd + 1;
         }
         System.Buffers.ArrayPool<int>.Shared.Return(rented);

@@ -108,12 +108,15 @@ public static class OffTopicAnalysis
 
         // Which lexicon words the report uses, and how often, to tell a passing mention from a theme.
         // Both tables are kept per thread and emptied for each report: they grow to a report's vocabulary, over and over.
-        var wordCounts = Emptied(ref t_wordCounts);
+        // Counted by the words' indices in the lexicons, in an array kept per thread (a string-keyed dictionary hashed each
+        // word twice; zeroing the array costs less than one hash per hit).
+        var wordCounts = t_wordCounts is { } kept && kept.Length == lexicons.KeyCount ? kept : t_wordCounts = new int[lexicons.KeyCount];
+        Array.Clear(wordCounts);
         foreach (var p in parts)
         {
             if (p.Category is not null) continue;
             var hits = p.Profile.Hits;
-            for (int h = 0; h < hits.Count; h++) CollectionsMarshal.GetValueRefOrAddDefault(wordCounts, hits[h].Key, out _)++;
+            for (int h = 0; h < hits.Count; h++) wordCounts[hits[h].KeyIndex]++;
         }
 
         // The report's content words, numbered per thread, and how often each occurs in the report.
@@ -171,7 +174,7 @@ public static class OffTopicAnalysis
                 int w = hit.WeightIn(F);
                 if (w == 0) continue;
                 evidence += w;
-                if (wordCounts.GetValueOrDefault(hit.Key) > 1) shared += w;
+                if (wordCounts[hit.KeyIndex] > 1) shared += w;
             }
             double sharedRatio = evidence > 0 ? shared / evidence : 1;
             double overlap = 0, score = 0;
@@ -197,18 +200,11 @@ public static class OffTopicAnalysis
     }
 
     // Per thread, emptied for each use: the report's lexicon-word counts, and a passage's content words.
-    [ThreadStatic] private static Dictionary<string, int>? t_wordCounts;
+    [ThreadStatic] private static int[]? t_wordCounts;
     [ThreadStatic] private static List<int>? t_passage;
 
     /// <summary>Past this many entries a table is not kept for the thread's next report (a giant report's would stay in memory).</summary>
     private const int MaxKept = 50_000;
-
-    private static Dictionary<string, int> Emptied(ref Dictionary<string, int>? table)
-    {
-        if (table is null || table.Count > MaxKept) table = new Dictionary<string, int>(StringComparer.Ordinal);
-        else table.Clear();
-        return table;
-    }
 
     /// <summary>Scope-table keys whose values list names and numbers (companies, regions, segments, years), not prose about the market.</summary>
     private static bool IsStructural(Field field)
