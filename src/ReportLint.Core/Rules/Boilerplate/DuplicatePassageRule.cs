@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using ReportLint.Core.Claims;
 using ReportLint.Core.Documents;
 using ReportLint.Core.Findings;
@@ -51,18 +52,35 @@ public sealed class DuplicatePassageRule : Rule
         int minWords = (int)context.Settings.Number(MinWords);
         double similarity = context.Settings.Number(Similarity);
         var document = context.Document;
-        var fieldCount = document.Fields.GroupBy(f => f.Block).ToDictionary(g => g.Key, g => g.Count());
         var reported = new ReportedSpans();
 
         // Largest units first, so a repeated paragraph is not reported again as repeated sentences.
-        // Units are made only for passages long enough to be compared.
-        var paragraphs = document.Blocks.Where(b => b.Kind is BlockKind.Paragraph or BlockKind.ListItem && Words.Of(b).Count >= minWords)
-            .Select(b => new Unit(UnitKind.Paragraph, b.Span, Words.Of(b).All, b)).ToList();
-        var rows = document.Blocks.Where(b => b.Kind == BlockKind.TableRow && b.Row is { IsHeader: false } row && !ReferenceEquals(row, b.Table?.ColumnHeader))
-            .Select(b => new Unit(UnitKind.FieldBlock, b.Span, Words.Of(b).All, b))
-            .Where(u => u.Words.Count >= 4 && (fieldCount.GetValueOrDefault(u.Block) >= 2 || u.Words.Count >= minWords)).ToList();
-        var sentences = context.Claims.Statements.Where(s => s.Kind == StatementKind.Sentence && s.Words.Count >= minWords)
-            .Select(s => new Unit(UnitKind.Sentence, s.Span, s.Words, s.Block)).ToList();
+        // Units are made only for passages long enough to be compared. (Plain loops: this runs for every block and
+        // sentence of every report, where LINQ chains cost more than the tests they make.)
+        var paragraphs = new List<Unit>();
+        var rows = new List<Unit>();
+        Dictionary<Block, int>? fieldCount = null;
+        var blocks = document.Blocks;
+        for (int i = 0; i < blocks.Count; i++)
+        {
+            var b = blocks[i];
+            if (b.Kind is BlockKind.Paragraph or BlockKind.ListItem)
+            {
+                if (Words.Of(b).Count >= minWords) paragraphs.Add(new Unit(UnitKind.Paragraph, b.Span, Words.Of(b).All, b));
+            }
+            else if (b.Kind == BlockKind.TableRow && b.Row is { IsHeader: false } row && !ReferenceEquals(row, b.Table?.ColumnHeader))
+            {
+                int count = Words.Of(b).Count;
+                if (count < 4) continue;
+                fieldCount ??= FieldsPerBlock(document);
+                if (fieldCount.GetValueOrDefault(b) >= 2 || count >= minWords) rows.Add(new Unit(UnitKind.FieldBlock, b.Span, Words.Of(b).All, b));
+            }
+        }
+        var sentences = new List<Unit>();
+        var statements = context.Claims.Statements;
+        for (int i = 0; i < statements.Count; i++)
+            if (statements[i] is { Kind: StatementKind.Sentence } s && s.Words.Count >= minWords)
+                sentences.Add(new Unit(UnitKind.Sentence, s.Span, s.Words, s.Block));
         NumberWords([.. paragraphs, .. rows, .. sentences]);
 
         foreach (var units in new[] { paragraphs, rows, sentences })
@@ -72,6 +90,13 @@ public sealed class DuplicatePassageRule : Rule
             foreach (var group in groups) Report(context, group);
             reported.AddRange(groups.SelectMany(g => g.Select(m => m.Unit.Span)));
         }
+    }
+
+    private static Dictionary<Block, int> FieldsPerBlock(ReportDocument document)
+    {
+        var counts = new Dictionary<Block, int>();
+        foreach (var field in document.Fields) CollectionsMarshal.GetValueRefOrAddDefault(counts, field.Block, out _)++;
+        return counts;
     }
 
     /// <summary>
