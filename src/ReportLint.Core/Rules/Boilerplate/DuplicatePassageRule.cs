@@ -279,8 +279,9 @@ public sealed class DuplicatePassageRule : Rule
 
     private static void AddToSignature(Span<ulong> signature, ulong run)
     {
+        // The hash's top two bits pick the word, the next six the bit.
         ulong h = run * 0x9E3779B97F4A7C15UL;
-        signature[(int)(h >> 62)] |= 1UL << (int)(h >> 56);
+        signature[(int)(h >> 62)] |= 1UL << (int)((h >> 56) & 63);
     }
 
     /// <summary>

@@ -106,10 +106,9 @@ public static class OffTopicAnalysis
         var verdicts = new List<OffTopicVerdict>();
         if (home is null || total[home] < MinDocumentMass) return new OffTopicAnalysisResult(total, null, verdicts);
 
-        // Which lexicon words the report uses, and how often, to tell a passing mention from a theme.
-        // Both tables are kept per thread and emptied for each report: they grow to a report's vocabulary, over and over.
-        // Counted by the words' indices in the lexicons, in an array kept per thread (a string-keyed dictionary hashed each
-        // word twice; zeroing the array costs less than one hash per hit).
+        // Which lexicon words the report uses, and how often, to tell a passing mention from a theme: counted by the words'
+        // indices in the lexicons, in an array kept per thread and zeroed for each report (a string-keyed dictionary hashed
+        // each word twice; zeroing the array costs less than one hash per hit).
         var wordCounts = t_wordCounts is { } kept && kept.Length == lexicons.KeyCount ? kept : t_wordCounts = new int[lexicons.KeyCount];
         Array.Clear(wordCounts);
         foreach (var p in parts)
