@@ -207,9 +207,10 @@ public sealed class DuplicatePassageRule : Rule
             var signature = signatures.Slice(SignatureWords * i, SignatureWords);
             for (int k = 2; k < ids.Length; k++, n++)
             {
-                ulong run = Run(ids, k);
-                AddToSignature(signature, run);
-                int previous = latest.Exchange(run, n, out int slot);
+                // One hash of the run places it both in the table and in the signature.
+                ulong run = Run(ids, k), hash = run * 0x9E3779B97F4A7C15UL;
+                AddToSignature(signature, hash);
+                int previous = latest.Exchange(run, hash, n, out int slot);
                 // A run seen for the second time: the only runs that can propose pairs, and few.
                 if (previous >= 0 && before[previous] < 0) repeated.Add(slot);
                 before[n] = previous;
@@ -277,11 +278,10 @@ public sealed class DuplicatePassageRule : Rule
         return signatures;
     }
 
-    private static void AddToSignature(Span<ulong> signature, ulong run)
+    private static void AddToSignature(Span<ulong> signature, ulong hash)
     {
         // The hash's top two bits pick the word, the next six the bit.
-        ulong h = run * 0x9E3779B97F4A7C15UL;
-        signature[(int)(h >> 62)] |= 1UL << (int)((h >> 56) & 63);
+        signature[(int)(hash >> 62)] |= 1UL << (int)((hash >> 56) & 63);
     }
 
     /// <summary>
@@ -344,11 +344,11 @@ public sealed class DuplicatePassageRule : Rule
             return table;
         }
 
-        /// <summary>Records pair <paramref name="pair"/> as <paramref name="run"/>'s latest, in <paramref name="slot"/>; returns the one before it, or -1.</summary>
-        public int Exchange(ulong run, int pair, out int slot)
+        /// <summary>Records pair <paramref name="pair"/> as <paramref name="run"/>'s latest (<paramref name="hash"/> is its multiplicative hash), in <paramref name="slot"/>; returns the one before it, or -1.</summary>
+        public int Exchange(ulong run, ulong hash, int pair, out int slot)
         {
             int mask = Slots - 1;
-            for (slot = (int)((run * 0x9E3779B97F4A7C15UL) >> _shift); ; slot = (slot + 1) & mask)
+            for (slot = (int)(hash >> _shift); ; slot = (slot + 1) & mask)
             {
                 int entry = _latest[slot];
                 if (entry == 0)
