@@ -33,6 +33,26 @@ public class TextScanProperties
     }
 
     /// <summary>
+    /// A block's tokens are read in one pass that lower-cases, packs and hashes ASCII words as it scans them, and falls back
+    /// to the general path for a word that goes on past ASCII: either way each token and its id are those of the word read
+    /// alone, whatever its length (the short-word cache ends at 8 characters, interning at 64).
+    /// </summary>
+    [Fact]
+    public void Block_tokens_and_ids_are_those_of_each_word_read_alone()
+    {
+        string[] pieces = ["Market", "MARKETS", "segmentation", "Abcdefgh", "abcdefghi", "Région", "naïve", "CAFÉ", "x",
+            new string('Q', 64), new string('q', 65) + "Z", "2032", "\u212Aelvin", " ", ", ", "-", "—", "\u00A0"];
+        var texts = Gen.Int[0, pieces.Length - 1].Select(i => pieces[i]).Array[0, 20].Select(string.Concat);
+        Gen.Select(texts, Gen.Int[0, 500]).Sample((text, baseOffset) =>
+        {
+            var words = BlockWords.Read(text, baseOffset);
+            Shared(words.All).Should().Equal(Plain(text, baseOffset), $"'{text}'");
+            for (int i = 0; i < words.Count; i++)
+                words.Ids[i].Should().Be(words.Tokens[i].Length > 64 ? -1 : Words.IdOf(words.Tokens[i]), $"'{words.Tokens[i]}' in '{text}'");
+        }, iter: 10_000);
+    }
+
+    /// <summary>
     /// The tokeniser's table of words hashes and compares ASCII words without lower-casing them first: whatever the case or
     /// script, a token is the word in lower case (invariant culture), and two words share an id exactly when their lower
     /// cases are equal.

@@ -122,6 +122,29 @@ public static class Words
         return Intern(lower, WordTable.Hash(lower), ascii: false, out id);
     }
 
+    internal const uint HashSeed = 2166136261;
+
+    /// <summary>One character's step of <see cref="WordTable.Hash"/> (FNV-1a, before its final mixing).</summary>
+    internal static uint HashStep(uint hash, uint lower) => (hash ^ lower) * 16777619;
+
+    /// <summary>This thread's table of words (see <see cref="Generation"/>).</summary>
+    internal static WordTable Table => t_table ?? StartTable();
+
+    /// <summary>
+    /// As <see cref="Lower(string, int, int, out int)"/> for a word of ASCII letters and digits that <see cref="Table"/>'s
+    /// cache of short words did not hold, given what one scan of it made: its first 8 characters lower-cased and packed a
+    /// byte each (see <see cref="WordTable.TryPackShortAscii"/>; all of it when it is no longer) and its unmixed hash in
+    /// lower case. Interning may start a new table: the caller reads <see cref="Table"/> again.
+    /// </summary>
+    internal static string LowerAscii(string text, int start, int length, ulong packed, uint hash, out int id)
+    {
+        if (length > MaxInternedLength) return Lower(text, start, length, out id);
+        string interned = Intern(text.AsSpan(start, length), WordTable.Mix(hash), ascii: true, out id);
+        // The id is the current table's.
+        if (length <= 8) t_table!.RememberShort(packed, id);
+        return interned;
+    }
+
     /// <summary>The shared string and id of a word given as <paramref name="word"/> (in lower case unless <paramref name="ascii"/>, which lower-cases ASCII letters as it compares).</summary>
     private static string Intern(ReadOnlySpan<char> word, int hash, bool ascii, out int id)
     {
@@ -152,10 +175,11 @@ internal sealed class WordTable
     // Two ints per slot: the id + 1 of the word there (0 for none) and its hash, side by side so that a probe reads one
     // cache line before it compares a word.
     private int[] _slots = new int[2 * 1024];
-    private readonly List<string> _words = new();
-    private readonly List<int> _hashes = new();
+    private string[] _words = new string[1024];
+    private int[] _hashes = new int[1024];
+    private int _count;
 
-    public int Count => _words.Count;
+    public int Count => _count;
     public string this[int id] => _words[id];
 
     /// <summary>The hash <see cref="Find"/> and <see cref="Add"/> take: of the word's characters in lower case (FNV-1a, then mixed so that its low bits depend on every character).</summary>
@@ -224,7 +248,7 @@ internal sealed class WordTable
     }
 
     // FNV-1a's multiplications carry only upward: its low bits, which pick the slot, would depend on the characters' low bits alone.
-    private static int Mix(uint h)
+    internal static int Mix(uint h)
     {
         h ^= h >> 16;
         h *= 0x85EBCA6B;
@@ -255,11 +279,16 @@ internal sealed class WordTable
     /// <summary>Numbers <paramref name="word"/> (in lower case, not yet in the table) and returns its id.</summary>
     public int Add(string word, int hash)
     {
-        int id = _words.Count;
-        _words.Add(word);
-        _hashes.Add(hash);
+        int id = _count++;
+        if (id == _words.Length)
+        {
+            Array.Resize(ref _words, 2 * id);
+            Array.Resize(ref _hashes, 2 * id);
+        }
+        _words[id] = word;
+        _hashes[id] = hash;
         // At most half full, so that probes stay short.
-        if (_words.Count * 2 > _slots.Length >> 1) Grow();
+        if (_count * 2 > _slots.Length >> 1) Grow();
         else Place(id);
         return id;
     }
@@ -275,7 +304,7 @@ internal sealed class WordTable
     private void Grow()
     {
         _slots = new int[_slots.Length * 2];
-        for (int id = 0; id < _words.Count; id++) Place(id);
+        for (int id = 0; id < _count; id++) Place(id);
     }
 }
 
@@ -305,29 +334,97 @@ public sealed class BlockWords
     internal static BlockWords Read(string text, int baseOffset)
     {
         int generation = Words.Generation;
-        // One set of growing lists per thread, copied out at their final size: no regrowth per block.
-        var (tokens, ids, starts, ends) = t_scratch ??= (new List<string>(), new List<int>(), new List<int>(), new List<int>());
-        tokens.Clear();
-        ids.Clear();
-        starts.Clear();
-        ends.Clear();
-        int i = 0;
-        while (i < text.Length)
+        // One set of growing arrays per thread, copied out at their final size: no regrowth per block.
+        var scratch = t_scratch ??= new Scratch();
+        int count = 0, i = 0, n = text.Length;
+        var asciiTokenChars = AsciiTokenChars;
+        var table = Words.Table;
+        while (i < n)
         {
-            if (!char.IsLetterOrDigit(text[i])) { i++; continue; }
+            char c = text[i];
             int start = i;
-            while (i < text.Length && char.IsLetterOrDigit(text[i])) i++;
-            tokens.Add(Words.Lower(text, start, i - start, out int id));
-            ids.Add(id);
-            starts.Add(baseOffset + start);
-            ends.Add(baseOffset + i);
+            string token;
+            int id;
+            if (c < 128)
+            {
+                byte lower = asciiTokenChars[c];
+                if (lower == 0) { i++; continue; }
+                // An ASCII word is scanned, lower-cased, packed (the first 8 characters) and hashed in one pass: the
+                // table finds it without reading its characters again.
+                ulong packed = 0;
+                uint hash = Words.HashSeed;
+                while (true)
+                {
+                    packed = packed << 8 | lower;
+                    hash = Words.HashStep(hash, lower);
+                    if (++i == n || (c = text[i]) >= 128 || (lower = asciiTokenChars[c]) == 0) break;
+                }
+                if (i < n && c >= 128 && char.IsLetterOrDigit(c))
+                {
+                    // The word goes on past ASCII: read it whole, the general way.
+                    while (i < n && char.IsLetterOrDigit(text[i])) i++;
+                    token = Words.Lower(text, start, i - start, out id);
+                    table = Words.Table;
+                }
+                else if (i - start <= 8 && (id = table.FindShort(packed)) >= 0) token = table[id];
+                else
+                {
+                    token = Words.LowerAscii(text, start, i - start, packed, hash, out id);
+                    table = Words.Table;
+                }
+            }
+            else
+            {
+                if (!char.IsLetterOrDigit(c)) { i++; continue; }
+                while (i < n && char.IsLetterOrDigit(text[i])) i++;
+                token = Words.Lower(text, start, i - start, out id);
+                table = Words.Table;
+            }
+            if (count == scratch.Tokens.Length) scratch.Grow();
+            scratch.Tokens[count] = token;
+            scratch.Ids[count] = id;
+            scratch.Starts[count] = baseOffset + start;
+            scratch.Ends[count] = baseOffset + i;
+            count++;
         }
-        var words = new BlockWords([.. tokens], [.. ids], [.. starts], [.. ends], Words.Generation == generation ? generation : -1);
-        tokens.Clear();
+        var words = new BlockWords(scratch.Tokens.AsSpan(0, count).ToArray(), scratch.Ids.AsSpan(0, count).ToArray(),
+            scratch.Starts.AsSpan(0, count).ToArray(), scratch.Ends.AsSpan(0, count).ToArray(),
+            Words.Generation == generation ? generation : -1);
+        // Long words are not interned: the scratch must not keep them alive, nor keep a giant block's arrays.
+        if (scratch.Tokens.Length > MaxKeptScratch) t_scratch = null;
+        else Array.Clear(scratch.Tokens, 0, count);
         return words;
     }
 
-    [ThreadStatic] private static (List<string>, List<int>, List<int>, List<int>)? t_scratch;
+    /// <summary>Per ASCII character: its lower-case form if it belongs in a token (a letter or digit), else 0.</summary>
+    private static ReadOnlySpan<byte> AsciiTokenChars =>
+    [
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (byte)'0', (byte)'1', (byte)'2', (byte)'3', (byte)'4', (byte)'5', (byte)'6', (byte)'7', (byte)'8', (byte)'9', 0, 0, 0, 0, 0, 0,
+        0, (byte)'a', (byte)'b', (byte)'c', (byte)'d', (byte)'e', (byte)'f', (byte)'g', (byte)'h', (byte)'i', (byte)'j', (byte)'k', (byte)'l', (byte)'m', (byte)'n', (byte)'o',
+        (byte)'p', (byte)'q', (byte)'r', (byte)'s', (byte)'t', (byte)'u', (byte)'v', (byte)'w', (byte)'x', (byte)'y', (byte)'z', 0, 0, 0, 0, 0,
+        0, (byte)'a', (byte)'b', (byte)'c', (byte)'d', (byte)'e', (byte)'f', (byte)'g', (byte)'h', (byte)'i', (byte)'j', (byte)'k', (byte)'l', (byte)'m', (byte)'n', (byte)'o',
+        (byte)'p', (byte)'q', (byte)'r', (byte)'s', (byte)'t', (byte)'u', (byte)'v', (byte)'w', (byte)'x', (byte)'y', (byte)'z', 0, 0, 0, 0, 0,
+    ];
+
+    private const int MaxKeptScratch = 1 << 16;
+
+    private sealed class Scratch
+    {
+        public string[] Tokens = new string[256];
+        public int[] Ids = new int[256], Starts = new int[256], Ends = new int[256];
+
+        public void Grow()
+        {
+            int size = Tokens.Length * 2;
+            Array.Resize(ref Tokens, size);
+            Array.Resize(ref Ids, size);
+            Array.Resize(ref Starts, size);
+            Array.Resize(ref Ends, size);
+        }
+    }
+
+    [ThreadStatic] private static Scratch? t_scratch;
 
     /// <summary>The index of the first token that ends after <paramref name="offset"/>, or <see cref="Count"/>.</summary>
     internal int FirstEndingAfter(int offset)
