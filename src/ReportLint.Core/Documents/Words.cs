@@ -122,24 +122,20 @@ public static class Words
         return Intern(lower, WordTable.Hash(lower), ascii: false, out id);
     }
 
-    internal const uint HashSeed = 2166136261;
-
-    /// <summary>One character's step of <see cref="WordTable.Hash"/> (FNV-1a, before its final mixing).</summary>
-    internal static uint HashStep(uint hash, uint lower) => (hash ^ lower) * 16777619;
-
     /// <summary>This thread's table of words (see <see cref="Generation"/>).</summary>
     internal static WordTable Table => t_table ?? StartTable();
 
     /// <summary>
     /// As <see cref="Lower(string, int, int, out int)"/> for a word of ASCII letters and digits that <see cref="Table"/>'s
-    /// cache of short words did not hold, given what one scan of it made: its first 8 characters lower-cased and packed a
-    /// byte each (see <see cref="WordTable.TryPackShortAscii"/>; all of it when it is no longer) and its unmixed hash in
-    /// lower case. Interning may start a new table: the caller reads <see cref="Table"/> again.
+    /// cache of short words did not hold (or too long for it), given its last 8 characters lower-cased and packed a byte
+    /// each as the scan made them (see <see cref="WordTable.TryPackShortAscii"/>; the whole word when it is no longer).
+    /// Interning may start a new table: the caller reads <see cref="Table"/> again.
     /// </summary>
-    internal static string LowerAscii(string text, int start, int length, ulong packed, uint hash, out int id)
+    internal static string LowerAscii(string text, int start, int length, ulong packed, out int id)
     {
         if (length > MaxInternedLength) return Lower(text, start, length, out id);
-        string interned = Intern(text.AsSpan(start, length), WordTable.Mix(hash), ascii: true, out id);
+        var word = text.AsSpan(start, length);
+        string interned = Intern(word, WordTable.HashAscii(word), ascii: true, out id);
         // The id is the current table's.
         if (length <= 8) t_table!.RememberShort(packed, id);
         return interned;
@@ -248,7 +244,7 @@ internal sealed class WordTable
     }
 
     // FNV-1a's multiplications carry only upward: its low bits, which pick the slot, would depend on the characters' low bits alone.
-    internal static int Mix(uint h)
+    private static int Mix(uint h)
     {
         h ^= h >> 16;
         h *= 0x85EBCA6B;
@@ -349,14 +345,12 @@ public sealed class BlockWords
             {
                 byte lower = asciiTokenChars[c];
                 if (lower == 0) { i++; continue; }
-                // An ASCII word is scanned, lower-cased, packed (the first 8 characters) and hashed in one pass: the
-                // table finds it without reading its characters again.
+                // An ASCII word is scanned, lower-cased and packed in one pass: a short one (most words) is found in the
+                // table's cache without reading its characters again. Only a word the cache misses is hashed.
                 ulong packed = 0;
-                uint hash = Words.HashSeed;
                 while (true)
                 {
                     packed = packed << 8 | lower;
-                    hash = Words.HashStep(hash, lower);
                     if (++i == n || (c = text[i]) >= 128 || (lower = asciiTokenChars[c]) == 0) break;
                 }
                 if (i < n && c >= 128 && char.IsLetterOrDigit(c))
@@ -369,7 +363,7 @@ public sealed class BlockWords
                 else if (i - start <= 8 && (id = table.FindShort(packed)) >= 0) token = table[id];
                 else
                 {
-                    token = Words.LowerAscii(text, start, i - start, packed, hash, out id);
+                    token = Words.LowerAscii(text, start, i - start, packed, out id);
                     table = Words.Table;
                 }
             }
