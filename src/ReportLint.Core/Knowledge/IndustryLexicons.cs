@@ -65,6 +65,15 @@ public sealed class IndustryProfile
         return top;
     }
 
+    /// <summary>As <see cref="TopOf(IReadOnlyList{IndustryLexicon}, ReadOnlySpan{double})"/>, over an array: no call per industry.</summary>
+    public static IndustryLexicon? TopOf(IndustryLexicon[] industries, ReadOnlySpan<double> scores)
+    {
+        IndustryLexicon? top = null;
+        foreach (var i in industries)
+            if (scores[i.Index] > 0 && (top is null || scores[i.Index] > scores[top.Index])) top = i;
+        return top;
+    }
+
     /// <summary>The distinct words behind an industry's score, strongest first.</summary>
     public IReadOnlyList<string> EvidenceFor(IndustryLexicon industry, int max = 3) =>
         Hits.Select(h => (h.Key, Weight: h.WeightIn(industry))).Where(h => h.Weight > 0)
@@ -159,15 +168,19 @@ public sealed class IndustryLexicons
         int[] rented = System.Buffers.ArrayPool<int>.Shared.Rent(tokens.Length);
         var index = rented.AsSpan(0, tokens.Length);
         VocabularyIndices(run, index);
-        int i = 0;
+        int[] rootChild = _table.RootChild, key = _table.Key;
+        int maxWords = _table.MaxWords, i = 0;
         while (i < tokens.Length)
         {
-            int best = -1, bestEnd = -1, node = 0;
-            for (int j = i; j < tokens.Length && j - i < _table.MaxWords; j++)
+            // Most tokens begin no entry: one read of the root's children tells.
+            int first = index[i], node = first < 0 ? -1 : rootChild[first];
+            if (node < 0) { i++; continue; }
+            int best = key[node] >= 0 ? node : -1, bestEnd = i;
+            for (int j = i + 1; j < tokens.Length && j - i < maxWords; j++)
             {
                 node = _table.ChildAt(node, index[j]);
                 if (node < 0) break;
-                if (_table.Key[node] >= 0) { best = node; bestEnd = j; }
+                if (key[node] >= 0) { best = node; bestEnd = j; }
             }
             if (best < 0) { i++; continue; }
             (hits ??= new()).Add(new LexiconHit(new TextSpan(run.StartOf(i), run.EndOf(bestEnd)), _table.Keys[_table.Key[best]], WeightsAt(best)) { KeyIndex = _table.Key[best] });

@@ -177,11 +177,22 @@ public sealed class DuplicatePassageRule : Rule
         }
         void Union(int a, int b) { a = Find(a); b = Find(b); if (a != b) parent[Math.Max(a, b)] = Math.Min(a, b); }
 
-        var firstWith = new Dictionary<ReadOnlyMemory<int>, int>(SameWords.Instance);
+        // Identical word sequences, found by a 64-bit hash of each and confirmed word by word. Two different sequences
+        // with one hash (never seen) fall back to a table keyed by the words themselves.
+        var firstWith = new Dictionary<ulong, int>(units.Count);
+        Dictionary<ReadOnlyMemory<int>, int>? collided = null;
         for (int i = 0; i < units.Count; i++)
         {
-            if (firstWith.TryGetValue(units[i].Ids, out int first)) Union(first, i);
-            else firstWith[units[i].Ids] = i;
+            var ids = units[i].Ids;
+            ref int first = ref CollectionsMarshal.GetValueRefOrAddDefault(firstWith, SequenceHash(ids.Span), out bool seen);
+            if (!seen) first = i;
+            else if (ids.Span.SequenceEqual(units[first].Ids.Span)) Union(first, i);
+            else
+            {
+                collided ??= new Dictionary<ReadOnlyMemory<int>, int>(SameWords.Instance);
+                if (collided.TryGetValue(ids, out int other)) Union(other, i);
+                else collided[ids] = i;
+            }
         }
 
         // Every (run, unit) pair, chained per run: a hash table from each run to its latest pair, and from each pair to the
@@ -257,6 +268,14 @@ public sealed class DuplicatePassageRule : Rule
                     : Jaccard(first.SortedRuns, units[i].SortedRuns))).ToList();
             })
             .OrderBy(g => g[0].Item1.Span.Start).ToList();
+    }
+
+    /// <summary>A hash of a word sequence, its length included (a multiply and a rotation a word).</summary>
+    private static ulong SequenceHash(ReadOnlySpan<int> ids)
+    {
+        ulong h = (ulong)ids.Length * 0x9E3779B97F4A7C15UL;
+        foreach (int id in ids) h = System.Numerics.BitOperations.RotateLeft((h ^ (uint)id) * 0xBF58476D1CE4E5B9UL, 29);
+        return h;
     }
 
     /// <summary>

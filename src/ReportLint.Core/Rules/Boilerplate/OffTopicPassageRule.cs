@@ -132,14 +132,18 @@ public static class OffTopicAnalysis
         contentWords.Read(BlockWords.Read(title + " " + claims.MarketName, 0).All, passage);
         var subject = passage.Where(w => !TitleWords.Contains(contentWords.WordOf(w))).Distinct().ToArray();
 
-        // The report without the passage: one buffer, refilled for each passage.
+        // The report without the passage: one buffer, refilled for each passage. The industries as an array: these loops run
+        // for every passage, and each read through the list's interface was a call.
         var rest = new double[lexicons.Industries.Count];
+        IndustryLexicon[] industries = [.. lexicons.Industries];
+        var totalScores = total.Scores;
         foreach (var (statement, profile, weight, category, words) in parts)
         {
             if (statement.Block.Kind == BlockKind.Comment || statement.Block.Kind == BlockKind.Heading && category is null) continue;
             if (category is null && statement.Field is { } field && IsStructural(field)) continue;
-            for (int i = 0; i < rest.Length; i++) rest[i] = category is null ? total.Scores[i] + profile.Scores[i] * -weight : total.Scores[i];
-            var restHome = IndustryProfile.TopOf(lexicons.Industries, rest) ?? home;
+            var scores = profile.Scores;
+            for (int i = 0; i < rest.Length; i++) rest[i] = category is null ? totalScores[i] + scores[i] * -weight : totalScores[i];
+            var restHome = IndustryProfile.TopOf(industries, rest) ?? home;
             double restTop = rest[restHome.Index];
             if (restTop <= 0) continue;
 
@@ -155,16 +159,15 @@ public static class OffTopicAnalysis
 
             // The passage's strongest industry (the first in file order among equals) that the rest of the report barely speaks.
             IndustryLexicon? F = null;
-            var industries = lexicons.Industries;
-            for (int n = 0; n < industries.Count; n++)
-                if (industries[n] is var industry && profile[industry] > 0 && rest[industry.Index] / restTop < 0.5 && (F is null || profile[industry] > profile[F])) F = industry;
+            foreach (var industry in industries)
+                if (scores[industry.Index] > 0 && rest[industry.Index] / restTop < 0.5 && (F is null || scores[industry.Index] > scores[F.Index])) F = industry;
             if (F is null) continue;
             double strength = profile[F];
             double affinity = rest[F.Index] / restTop;
             // The passage's own pull toward the industries the report does speak.
             double homeIn = 0;
-            for (int n = 0; n < industries.Count; n++)
-                if (industries[n] is var industry && industry.Index != F.Index && profile[industry] > 0) homeIn = Math.Max(homeIn, profile[industry] * Math.Min(1, rest[industry.Index] / restTop * 2));
+            foreach (var industry in industries)
+                if (industry.Index != F.Index && scores[industry.Index] > 0) homeIn = Math.Max(homeIn, scores[industry.Index] * Math.Min(1, rest[industry.Index] / restTop * 2));
             // Of the passage's evidence for F, how much the rest of the report also uses.
             double evidence = 0, shared = 0;
             for (int h = 0; h < profile.Hits.Count; h++)
