@@ -282,8 +282,12 @@ public static partial class ClaimExtractor
         var periods = model.Periods;
         PeriodFigure? keyForecast = null;
         // Scope fields first ("Forecast Period: | 2025 To 2032 |"), then prose ("over the forecast period (2025-2032)").
-        foreach (var st in model.Statements.Where(s => s.Field is not null).Concat(model.Statements.Where(s => s.Field is null)))
+        var statements = model.Statements;
+        for (int pass = 0; pass < 2; pass++)
+        for (int n = 0; n < statements.Count; n++)
         {
+            var st = statements[n];
+            if ((st.Field is not null) != (pass == 0)) continue;
             if (st.Field is { } field)
             {
                 string key = field.NormalizedKey;

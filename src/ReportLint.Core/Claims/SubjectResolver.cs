@@ -150,8 +150,11 @@ internal sealed class SubjectResolver
         int clauseStart = ClauseStart(mentions.Breaks ??= FindBreaks(text), local);
         // In a list of figures ("North America accounted for USD 4.2 billion, Europe for USD 3.1 billion"), a name after the
         // previous figure belongs to this one.
-        int previousFigureEnd = statement.Figures.Where(f => f.Kind is FigureKind.Money or FigureKind.Percent && f.Span.End <= offset)
-            .Select(f => f.Span.End - statement.Span.Start).DefaultIfEmpty(-1).Max();
+        int previousFigureEnd = -1;
+        var figures = statement.Figures;
+        for (int i = 0; i < figures.Count; i++)
+            if (figures[i] is { Kind: FigureKind.Money or FigureKind.Percent } f && f.Span.End <= offset)
+                previousFigureEnd = Math.Max(previousFigureEnd, f.Span.End - statement.Span.Start);
         if (previousFigureEnd > clauseStart)
             foreach (var (at, subject) in mentions.Items)
             {

@@ -85,7 +85,9 @@ public sealed class DuplicatePassageRule : Rule
 
         foreach (var units in new[] { paragraphs, rows, sentences })
         {
-            var fresh = units.Where(u => !reported.Covers(u.Span)).ToList();
+            var fresh = new List<Unit>(units.Count);
+            foreach (var unit in units)
+                if (!reported.Covers(unit.Span)) fresh.Add(unit);
             var groups = Group(fresh, similarity);
             foreach (var group in groups) Report(context, group);
             reported.AddRange(groups.SelectMany(g => g.Select(m => m.Unit.Span)));

@@ -121,8 +121,9 @@ public static class OffTopicAnalysis
         // The report's content words, numbered per thread, and how often each occurs in the report.
         var contentWords = ContentWordTable.ForReport();
         var passage = t_passage ??= new List<int>();
-        foreach (var block in document.Blocks.Where(b => b.Kind != BlockKind.Comment))
+        foreach (var block in document.Blocks)
         {
+            if (block.Kind == BlockKind.Comment) continue;
             passage.Clear();
             contentWords.Read(Words.Of(block).All, passage);
             foreach (int word in passage) contentWords.Counts[word]++;
