@@ -63,7 +63,28 @@ public sealed class Placeholders
         _required = patterns.SelectMany(p => p.Requires).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
         _search = _required.Select(r => r.Length > 1 ? SearchValues.Create([r], StringComparison.OrdinalIgnoreCase) : null).ToArray();
         _requiredBy = patterns.Select(p => p.Requires.Select(r => Array.FindIndex(_required, q => q.Equals(r, StringComparison.OrdinalIgnoreCase))).ToArray()).ToArray();
+        // Required strings that begin with an ASCII symbol ("#", "[", "{{", "??") are looked for together, in one pass that
+        // stops at those symbols only: they are rare in prose, and most are in no report at all, so that separate searches
+        // each read the whole text. Those that begin with a letter ("here", "x") stay separate searches: letters are
+        // everywhere, and a pass stopping at each would cost more than it saves.
+        _bySymbol = new int[128][];
+        _symbolLed = new bool[_required.Length];
+        var symbols = new List<char>();
+        for (int r = 0; r < _required.Length; r++)
+        {
+            char first = _required[r][0];
+            if (first >= 128 || char.IsAsciiLetterOrDigit(first) || _required[r].Any(c => c >= 128 || char.IsAsciiLetter(c))) continue;
+            if (_bySymbol[first] is null) symbols.Add(first);
+            _bySymbol[first] = [.. _bySymbol[first] ?? [], r];
+            _symbolLed[r] = true;
+        }
+        _symbols = SearchValues.Create(symbols.ToArray());
     }
+
+    // Per ASCII symbol: the required strings that begin with it (those with no letters, whose case does not matter), or null.
+    private readonly int[]?[] _bySymbol;
+    private readonly bool[] _symbolLed;
+    private readonly SearchValues<char> _symbols;
 
     private readonly string[] _required;
     private readonly int[][] _requiredBy;
@@ -121,8 +142,26 @@ public sealed class Placeholders
     /// <summary>Clears <paramref name="absent"/> for each required string <paramref name="text"/> holds; returns how many are still absent.</summary>
     private int MarkPresent(ReadOnlySpan<char> text, byte[] absent, int left)
     {
+        // The symbol-led strings still absent, in one pass over the symbols that begin them.
+        int symbolsLeft = 0;
         for (int r = 0; r < _required.Length; r++)
-            if (absent[r] == 2 && Holds(text, r))
+            if (absent[r] == 2 && _symbolLed[r]) symbolsLeft++;
+        for (int i = 0; symbolsLeft > 0;)
+        {
+            int at = text[i..].IndexOfAny(_symbols);
+            if (at < 0) break;
+            at += i;
+            foreach (int r in _bySymbol[text[at]]!)
+                if (absent[r] == 2 && text[at..].StartsWith(_required[r], StringComparison.Ordinal))
+                {
+                    absent[r] = 0;
+                    left--;
+                    symbolsLeft--;
+                }
+            i = at + 1;
+        }
+        for (int r = 0; r < _required.Length; r++)
+            if (absent[r] == 2 && !_symbolLed[r] && Holds(text, r))
             {
                 absent[r] = 0;
                 left--;
