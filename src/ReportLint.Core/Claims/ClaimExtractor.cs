@@ -310,7 +310,7 @@ public static partial class ClaimExtractor
             if (!HasPeriodOrYear(st.Figures)) continue;
             // Most statements name no period at all: one vectorised search, ignoring case, rules them out (exactly so for
             // ASCII text, where ignoring case is lower-casing; other text is lower-cased as always).
-            bool ascii = System.Text.Ascii.IsValid(st.Text);
+            bool ascii = st.IsAscii;
             if (ascii && !st.Text.AsSpan().ContainsAny(PeriodWords)) continue;
             // The text searched: as it stands, ignoring case, when ASCII; otherwise lower-cased and searched as is.
             // (Each word is one vectorised search ignoring case, which on lower-cased text is the same as searching it as is:

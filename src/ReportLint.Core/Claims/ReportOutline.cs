@@ -20,8 +20,16 @@ public sealed class ReportOutline
     public HashSet<Block> Footer { get; } = new();
 
     public bool IsBody(Block block) =>
-        block.Kind != BlockKind.Comment && !Scope.Contains(block) && !Footer.Contains(block)
-        && !Contents.Contains(block) && !Segmentation.Contains(block) && block != ContentsHeading && block != SegmentationHeading;
+        _isBody is { } known && (uint)block.Index < (uint)known.Length && ReferenceEquals(_blocks![block.Index], block)
+            ? known[block.Index]
+            : block.Kind != BlockKind.Comment && !Scope.Contains(block) && !Footer.Contains(block)
+              && !Contents.Contains(block) && !Segmentation.Contains(block) && block != ContentsHeading && block != SegmentationHeading;
+
+    // Per block of the document the outline was built from, by index: whether it is body text, fixed when Build returns
+    // (nothing adds to the outline after that). Asked for every statement by several checks, and four set lookups each
+    // time were most of the cost.
+    private bool[]? _isBody;
+    private IReadOnlyList<Block>? _blocks;
 
     private static readonly string[] ScopeKeys =
     [
@@ -101,6 +109,10 @@ public sealed class ReportOutline
                 break;
             }
         }
+        var isBody = new bool[blocks.Count];
+        for (int i = 0; i < blocks.Count; i++) isBody[i] = outline.IsBody(blocks[i]);
+        outline._blocks = blocks;
+        outline._isBody = isBody;
         return outline;
     }
 }

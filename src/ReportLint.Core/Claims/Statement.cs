@@ -29,6 +29,9 @@ public sealed class Statement
     public Field? Field { get; }
     public IReadOnlyList<Figure> Figures { get; }
     public int Index { get; internal set; }
+    /// <summary>Whether <see cref="Text"/> is all ASCII (where ignoring case is lower-casing), found once: several checks ask.</summary>
+    internal bool IsAscii => _isAscii ??= System.Text.Ascii.IsValid(Text);
+    private bool? _isAscii;
     /// <summary>The statement's word tokens (see <see cref="Documents.Words.In"/>), made on first use and shared by every rule that reads them.</summary>
     public WordRun Words => _words ??= Documents.Words.In(Block, Span, Text);
     private WordRun? _words;
