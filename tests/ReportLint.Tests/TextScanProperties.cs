@@ -53,6 +53,28 @@ public class TextScanProperties
     }
 
     /// <summary>
+    /// Finding the first token that ends after an offset gallops on from the previous answer: whatever order the offsets
+    /// come in, the answer is the plain one.
+    /// </summary>
+    [Fact]
+    public void The_first_token_ending_after_an_offset_does_not_depend_on_the_offsets_asked_before()
+    {
+        string[] pieces = ["market", " ", "  ", "a", ", ", "USD 1.45", "\n", "growth"];
+        var texts = Gen.Int[0, pieces.Length - 1].Select(i => pieces[i]).Array[0, 60].Select(string.Concat);
+        Gen.Select(texts, Gen.Int[0, 100].Array[1, 20]).Sample((text, queries) =>
+        {
+            var words = BlockWords.Read(text, 0);
+            foreach (int q in queries)
+            {
+                int offset = q * (text.Length + 2) / 100 - 1;
+                int plain = 0;
+                while (plain < words.Count && words.Ends[plain] <= offset) plain++;
+                words.FirstEndingAfter(offset).Should().Be(plain, $"offset {offset} in '{text}'");
+            }
+        }, iter: 20_000);
+    }
+
+    /// <summary>
     /// The tokeniser's table of words hashes and compares ASCII words without lower-casing them first: whatever the case or
     /// script, a token is the word in lower case (invariant culture), and two words share an id exactly when their lower
     /// cases are equal.

@@ -423,15 +423,37 @@ public sealed class BlockWords
     /// <summary>The index of the first token that ends after <paramref name="offset"/>, or <see cref="Count"/>.</summary>
     internal int FirstEndingAfter(int offset)
     {
-        int lo = 0, hi = Ends.Length;
+        // A block's sentences ask in document order: the search gallops forward from the last answer, so that each costs
+        // steps in the distance to the next one rather than in the block's length. (A stale hint only costs steps.)
+        var ends = Ends;
+        int n = ends.Length, hint = Math.Min(_hint, n), lo, hi;
+        if (hint > 0 && ends[hint - 1] > offset)
+        {
+            lo = 0;
+            hi = hint - 1;
+        }
+        else
+        {
+            // Every token before lo ends at or before the offset; widen hi until the token there ends after it.
+            lo = hint;
+            hi = hint;
+            for (int step = 1; hi < n && ends[hi] <= offset; step <<= 1)
+            {
+                lo = hi + 1;
+                hi = Math.Min(n, hi + step);
+            }
+        }
         while (lo < hi)
         {
             int mid = (lo + hi) >>> 1;
-            if (Ends[mid] <= offset) lo = mid + 1;
+            if (ends[mid] <= offset) lo = mid + 1;
             else hi = mid;
         }
+        _hint = lo;
         return lo;
     }
+
+    private int _hint;
 }
 
 /// <summary>A run of consecutive tokens of a <see cref="BlockWords"/>: the words of a sentence or a field's value.</summary>
