@@ -126,4 +126,27 @@ public class KnowledgeProperties
         Gen.Int[0, pieces.Length - 1].Select(i => pieces[i]).Array[1, 40].Select(w => string.Join(" ", w)).Sample(text =>
             Hits(text).Should().Be(string.Join("\n", PlainLexiconHits(data, text))), iter: 2_000);
     }
+
+    /// <summary>
+    /// The words a finding names as evidence for an industry: each distinct word once, with its weight where it first
+    /// appears, strongest first and, among equals, in order of appearance, at most <c>max</c> of them; words that do not
+    /// weigh for the industry left out. Checked against that definition written with LINQ.
+    /// </summary>
+    [Fact]
+    public void Evidence_for_an_industry_is_its_distinct_words_strongest_first_in_order_of_appearance()
+    {
+        var lexicons = IndustryLexicons.BuiltIn;
+        var (a, b) = (lexicons.Industries[0], lexicons.Industries[1]);
+        string[] keys = ["alpha", "beta", "gamma", "delta", "omega"];
+        var hit = Gen.Select(Gen.Int[0, keys.Length - 1], Gen.Int[0, 5], Gen.Int[0, 5]).Select((k, wa, wb) =>
+            new LexiconHit(new TextSpan(0, 1), keys[k], [.. new[] { (a, wa), (b, wb) }.Where(w => w.Item2 > 0)]));
+        Gen.Select(hit.Array[0, 12], Gen.Int[1, 4]).Sample((hits, max) =>
+        {
+            var profile = new IndustryProfile(lexicons.Industries, hits, new double[lexicons.Industries.Count]);
+            var plain = hits.Select(h => (h.Key, Weight: h.WeightIn(a))).Where(h => h.Weight > 0)
+                .GroupBy(h => h.Key).Select(g => (g.Key, g.First().Weight))
+                .OrderByDescending(h => h.Weight).Select(h => h.Key).Take(max).ToList();
+            profile.EvidenceFor(a, max).Should().Equal(plain);
+        }, iter: 5_000);
+    }
 }

@@ -75,10 +75,22 @@ public sealed class IndustryProfile
     }
 
     /// <summary>The distinct words behind an industry's score, strongest first.</summary>
-    public IReadOnlyList<string> EvidenceFor(IndustryLexicon industry, int max = 3) =>
-        Hits.Select(h => (h.Key, Weight: h.WeightIn(industry))).Where(h => h.Weight > 0)
-            .GroupBy(h => h.Key).Select(g => (g.Key, g.First().Weight))
-            .OrderByDescending(h => h.Weight).Select(h => h.Key).Take(max).ToList();
+    public IReadOnlyList<string> EvidenceFor(IndustryLexicon industry, int max = 3)
+    {
+        // Each distinct word with its first weight, in order of first appearance; then a stable sort, strongest first.
+        var words = new List<(string Key, int Weight)>();
+        for (int h = 0; h < Hits.Count; h++)
+        {
+            int weight = Hits[h].WeightIn(industry);
+            if (weight > 0 && !words.Exists(w => w.Key == Hits[h].Key)) words.Add((Hits[h].Key, weight));
+        }
+        for (int i = 1; i < words.Count; i++)
+            for (int j = i; j > 0 && words[j - 1].Weight < words[j].Weight; j--)
+                (words[j - 1], words[j]) = (words[j], words[j - 1]);
+        var evidence = new List<string>(Math.Min(max, words.Count));
+        for (int i = 0; i < words.Count && evidence.Count < max; i++) evidence.Add(words[i].Key);
+        return evidence;
+    }
 
     /// <summary>True for the one profile of text with no lexicon words, shared by every such passage: it is never added to.</summary>
     internal bool IsShared { get; init; }
