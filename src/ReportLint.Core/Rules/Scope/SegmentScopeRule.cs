@@ -69,8 +69,23 @@ public sealed class SegmentScopeRule : Rule
         }
     }
 
-    private static IEnumerable<Mention<Dimension>> First(IEnumerable<Mention<Dimension>> mentions) =>
-        mentions.GroupBy(m => m.Value).Select(g => g.OrderBy(m => m.Span.Start).First()).OrderBy(m => m.Span.Start);
+    /// <summary>Each dimension's earliest mention (the first listed among equals), in document order (dimensions first
+    /// mentioned at one place in the order they came). Plain loops: this runs for every report.</summary>
+    private static List<Mention<Dimension>> First(IEnumerable<Mention<Dimension>> mentions)
+    {
+        var firsts = new List<Mention<Dimension>>();
+        var at = new Dictionary<Dimension, int>();
+        foreach (var m in mentions)
+        {
+            if (!at.TryGetValue(m.Value, out int i)) { at[m.Value] = firsts.Count; firsts.Add(m); }
+            else if (m.Span.Start < firsts[i].Span.Start) firsts[i] = m;
+        }
+        // A stable insertion sort: the lists are short.
+        for (int i = 1; i < firsts.Count; i++)
+            for (int j = i; j > 0 && firsts[j - 1].Span.Start > firsts[j].Span.Start; j--)
+                (firsts[j - 1], firsts[j]) = (firsts[j], firsts[j - 1]);
+        return firsts;
+    }
 
     /// <summary>The body talks about a dimension when it names it or one of the segments the scope lists under it.</summary>
     private static bool Mentioned(string bodyText, Dimension dimension, List<string>? segments, SegmentDimensions dims)
