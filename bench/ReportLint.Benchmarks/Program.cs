@@ -161,6 +161,13 @@ internal static class Allocations
         return 0;
     }
 
+    private static string SizeClass(long bytes)
+    {
+        long bound = 64;
+        while (bound < bytes) bound *= 4;
+        return bound >= 1024 ? $"<= {bound / 1024} KB" : $"<= {bound} B";
+    }
+
     private sealed class AllocationListener : EventListener
     {
         public readonly Dictionary<string, long> ByType = new();
@@ -178,6 +185,10 @@ internal static class Allocations
             int name = e.PayloadNames!.IndexOf("TypeName"), amount = e.PayloadNames.IndexOf("AllocationAmount64");
             if (name < 0) return;
             string type = e.Payload[name] as string ?? "?";
+            // Strings and arrays by size too, in powers of two: a whole report's text copied is not a word.
+            int size = e.PayloadNames.IndexOf("ObjectSize");
+            if (size >= 0 && (type == "System.String" || type.EndsWith("[]", StringComparison.Ordinal)))
+                type += $" ({SizeClass(Convert.ToInt64(e.Payload[size]))})";
             long bytes = amount >= 0 ? Convert.ToInt64(e.Payload[amount]) : 100_000;
             lock (ByType)
             {
