@@ -35,12 +35,15 @@ public class TextScanProperties
     /// <summary>
     /// A block's tokens are read in one pass that lower-cases, packs and hashes ASCII words as it scans them, and falls back
     /// to the general path for a word that goes on past ASCII: either way each token and its id are those of the word read
-    /// alone, whatever its length (the short-word cache ends at 8 characters, interning at 64).
+    /// alone, whatever its length (the short-word cache ends at 8 characters, the medium one at 16, interning at 64).
     /// </summary>
     [Fact]
     public void Block_tokens_and_ids_are_those_of_each_word_read_alone()
     {
-        string[] pieces = ["Market", "MARKETS", "segmentation", "Abcdefgh", "abcdefghi", "Région", "naïve", "CAFÉ", "x",
+        // Words of 9 to 16 characters are cached by their first and last 8 and their length: "aaaaaaaaa" and
+        // "aaaaaaaaaa" differ in length alone.
+        string[] pieces = ["Market", "MARKETS", "segmentation", "Abcdefgh", "abcdefghi", "aaaaaaaaa", "AAAAAAAAAA", "Pharmaceuticals",
+            "abcdefghABCDEFGH", "abcdefghabcdefghq", "Région", "naïve", "CAFÉ", "x",
             new string('Q', 64), new string('q', 65) + "Z", "2032", "\u212Aelvin", " ", ", ", "-", "—", "\u00A0"];
         var texts = Gen.Int[0, pieces.Length - 1].Select(i => pieces[i]).Array[0, 20].Select(string.Concat);
         Gen.Select(texts, Gen.Int[0, 500]).Sample((text, baseOffset) =>

@@ -138,6 +138,7 @@ public static class Words
         string interned = Intern(word, WordTable.HashAscii(word), ascii: true, out id);
         // The id is the current table's.
         if (length <= 8) t_table!.RememberShort(packed, id);
+        else if (length <= 16) t_table!.RememberMedium(BlockWords.FirstEight(text, start), packed, length, id);
         return interned;
     }
 
@@ -221,6 +222,32 @@ internal sealed class WordTable
         int slot = ShortSlot(packed);
         _shortKeys[slot] = packed;
         _shortIds[slot] = id;
+    }
+
+    // The same for words of 9 to 16 ASCII letters and digits, keyed by their first and last 8 characters packed (which
+    // overlap, and together with the length are the whole word: a key found is the word, with no string to compare).
+    private const int MediumSlotsLog = 12;
+    private readonly ulong[] _mediumKeys = new ulong[2 << MediumSlotsLog];
+    private readonly int[] _mediumIds = new int[1 << MediumSlotsLog];
+
+    private static int MediumSlot(ulong first, ulong last, int length) =>
+        (int)(((first * 0x9E3779B97F4A7C15UL) ^ (last * 0xC2B2AE3D27D4EB4FUL) ^ (ulong)length) >> (64 - MediumSlotsLog));
+
+    /// <summary>The id of the word of <paramref name="length"/> (9 to 16) packed as <paramref name="first"/> and <paramref name="last"/> 8 characters if the cache holds it, else -1.</summary>
+    public int FindMedium(ulong first, ulong last, int length)
+    {
+        int slot = MediumSlot(first, last, length);
+        int entry = _mediumIds[slot];
+        // The entry is (id + 1) * 32 + length: 0 for an empty slot.
+        return (entry & 31) == length && _mediumKeys[2 * slot] == first && _mediumKeys[2 * slot + 1] == last ? (entry >> 5) - 1 : -1;
+    }
+
+    public void RememberMedium(ulong first, ulong last, int length, int id)
+    {
+        int slot = MediumSlot(first, last, length);
+        _mediumKeys[2 * slot] = first;
+        _mediumKeys[2 * slot + 1] = last;
+        _mediumIds[slot] = (id + 1) << 5 | length;
     }
 
     /// <summary>The <see cref="Hash"/> of an all-ASCII <paramref name="word"/> in lower case.</summary>
@@ -361,6 +388,7 @@ public sealed class BlockWords
                     table = Words.Table;
                 }
                 else if (i - start <= 8 && (id = table.FindShort(packed)) >= 0) token = table[id];
+                else if (i - start is > 8 and <= 16 && (id = table.FindMedium(FirstEight(text, start), packed, i - start)) >= 0) token = table[id];
                 else
                 {
                     token = Words.LowerAscii(text, start, i - start, packed, out id);
@@ -390,8 +418,17 @@ public sealed class BlockWords
         return words;
     }
 
+    /// <summary>The first 8 characters at <paramref name="start"/> (ASCII letters and digits), lower-cased and packed a byte each.</summary>
+    internal static ulong FirstEight(string text, int start)
+    {
+        ulong packed = 0;
+        var asciiTokenChars = AsciiTokenChars;
+        for (int k = start; k < start + 8; k++) packed = packed << 8 | asciiTokenChars[text[k]];
+        return packed;
+    }
+
     /// <summary>Per ASCII character: its lower-case form if it belongs in a token (a letter or digit), else 0.</summary>
-    private static ReadOnlySpan<byte> AsciiTokenChars =>
+    internal static ReadOnlySpan<byte> AsciiTokenChars =>
     [
         0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
         0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (byte)'0', (byte)'1', (byte)'2', (byte)'3', (byte)'4', (byte)'5', (byte)'6', (byte)'7', (byte)'8', (byte)'9', 0, 0, 0, 0, 0, 0,
