@@ -33,7 +33,15 @@ public sealed record PrintedNumber(decimal Value, int Decimals, string Raw)
 
     public PrintedNumber Negate() => this with { Value = -Value, Raw = "-" + Raw.TrimStart('-', '−') };
 
-    private static decimal Pow10(int exponent)
+    private static decimal Pow10(int exponent) =>
+        exponent is >= -MaxScale and <= MaxScale ? Powers[exponent + MaxScale] : ComputePow10(exponent);
+
+    // Decimal division is slow, and every interval of a figure asks for its half unit: the powers a decimal can hold,
+    // computed once by the same loop (so each is the very value the loop gives).
+    private const int MaxScale = 28;
+    private static readonly decimal[] Powers = [.. Enumerable.Range(-MaxScale, 2 * MaxScale + 1).Select(ComputePow10)];
+
+    private static decimal ComputePow10(int exponent)
     {
         decimal r = 1;
         if (exponent >= 0) for (int i = 0; i < exponent; i++) r *= 10;
