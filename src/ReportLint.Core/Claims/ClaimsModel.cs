@@ -21,7 +21,19 @@ public sealed class ClaimsModel
     public List<SuperlativeClaim> Superlatives { get; } = new();
     public ReportPeriods Periods { get; } = new();
     /// <summary>The market the report is about ("Internet Micro Drama"), when it can be told.</summary>
-    public string? MarketName { get; internal set; }
+    public string? MarketName
+    {
+        get => _marketName;
+        internal set
+        {
+            _marketName = value;
+            MarketNameSearch = value is { Length: > 0 } ? System.Buffers.SearchValues.Create([value], StringComparison.OrdinalIgnoreCase) : null;
+        }
+    }
+    private string? _marketName;
+
+    /// <summary>A search for <see cref="MarketName"/> ignoring case, or null without a name.</summary>
+    internal System.Buffers.SearchValues<string>? MarketNameSearch { get; private set; }
 
     /// <summary>Whether each statement says it is about the whole market (see GrowthLinker.IsLinkable), decided once per statement.</summary>
     internal Dictionary<Statement, bool> MarketStatements { get; } = new(ReferenceEqualityComparer.Instance);

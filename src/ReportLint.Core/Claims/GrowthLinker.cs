@@ -161,14 +161,17 @@ internal static class GrowthLinker
     private static bool SaysMarket(Statement st, ClaimsModel model)
     {
         string t = st.Text;
-        if (model.MarketName is { } name && t.Contains(name, StringComparison.OrdinalIgnoreCase)) return true;
-        foreach (var word in MarketWords)
-            if (t.Contains(word, StringComparison.OrdinalIgnoreCase)) return true;
+        // Vectorised searches ignoring case: string.Contains ignoring case is a scalar loop under invariant globalisation.
+        if (model.MarketNameSearch is { } name && t.AsSpan().ContainsAny(name)) return true;
+        if (t.AsSpan().ContainsAny(AnyMarketWord)) return true;
         return t.StartsWith("It ", StringComparison.Ordinal);
     }
 
     /// <summary>Words that say a sentence is about the whole market ("Hospitals accounted for USD 2 billion" is not).</summary>
     private static readonly string[] MarketWords = ["market", "industry", "worldwide", "global", "sales", "revenue", "valued", "worth", "size", "spending", "valuation"];
+    // After MarketWords: static fields are initialised in the order they are written.
+    private static readonly System.Buffers.SearchValues<string> AnyMarketWord =
+        System.Buffers.SearchValues.Create(MarketWords, StringComparison.OrdinalIgnoreCase);
 
     private static GrowthClaim? TryBuild(RateClaim rate, List<ValueClaim> values)
     {
