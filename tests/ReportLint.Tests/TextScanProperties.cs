@@ -2,6 +2,7 @@ using CsCheck;
 using FluentAssertions;
 using ReportLint.Core.Claims;
 using ReportLint.Core.Documents;
+using ReportLint.Core.Extraction;
 using ReportLint.Core.Knowledge;
 using ReportLint.Core.Rules.Boilerplate;
 using Xunit;
@@ -53,6 +54,35 @@ public class TextScanProperties
             for (int i = 0; i < words.Count; i++)
                 words.Ids[i].Should().Be(words.Tokens[i].Length > 64 ? -1 : Words.IdOf(words.Tokens[i]), $"'{words.Tokens[i]}' in '{text}'");
         }, iter: 10_000);
+    }
+
+    /// <summary>
+    /// A figure's hedge ("about", "up to", "more than") is looked for only among the phrases that end in the character
+    /// before the figure: the answer is the plain one, trying every phrase in order, whatever the case and script of
+    /// the words before it.
+    /// </summary>
+    [Fact]
+    public void A_figures_hedge_is_the_first_phrase_in_order_that_ends_before_it()
+    {
+        string[] pieces = ["about", "ABOUT ", "up to ", "over", "more than", "Just Over ", "ſurpass", "abouı", "aboıt", "crosſ", " ", "\u00A0", "x", "1", "-", "approx."];
+        var texts = Gen.Int[0, pieces.Length - 1].Select(i => pieces[i]).Array[0, 6].Select(string.Concat);
+        Gen.Select(texts, Gen.Int[0, 100]).Sample((prefix, cut) =>
+        {
+            string text = prefix + "USD 1.45 billion";
+            int figureStart = prefix.Length;
+            FigureScanner.HedgeBefore(text, figureStart).Should().Be(PlainHedge(text, figureStart), $"'{prefix}'");
+        }, iter: 20_000);
+
+        static Hedge PlainHedge(string text, int figureStart)
+        {
+            int e = figureStart;
+            while (e > 0 && text[e - 1] is ' ' or '\u00A0') e--;
+            var window = text.AsSpan(Math.Max(0, e - 16), e - Math.Max(0, e - 16));
+            foreach (var (phrase, hedge) in FigureScanner.HedgePhrases)
+                if (window.EndsWith(phrase, StringComparison.OrdinalIgnoreCase) && !(e - phrase.Length > 0 && char.IsLetter(text[e - phrase.Length - 1])))
+                    return hedge;
+            return Hedge.None;
+        }
     }
 
     /// <summary>

@@ -259,7 +259,7 @@ public static class FigureScanner
         return text.Substring(s, e - s + 1).ToLowerInvariant();
     }
 
-    private static readonly (string Phrase, Hedge Hedge)[] HedgePhrases =
+    internal static readonly (string Phrase, Hedge Hedge)[] HedgePhrases =
     [
         ("approximately", Hedge.Approximately), ("approx.", Hedge.Approximately), ("approx", Hedge.Approximately),
         ("about", Hedge.Approximately), ("around", Hedge.Approximately), ("roughly", Hedge.Approximately), ("circa", Hedge.Approximately),
@@ -272,6 +272,10 @@ public static class FigureScanner
         ("less than", Hedge.Below), ("under", Hedge.Below), ("below", Hedge.Below), ("fewer than", Hedge.Below),
     ];
 
+    /// <summary>Per ASCII character (lower case): the hedge phrases that end in it, in the order of <see cref="HedgePhrases"/>.</summary>
+    private static readonly (string Phrase, Hedge Hedge)[][] HedgePhrasesByLastChar =
+        [.. Enumerable.Range(0, 128).Select(c => HedgePhrases.Where(h => char.ToLowerInvariant(h.Phrase[^1]) == c).ToArray())];
+
     /// <summary>The hedge word ending right before a figure, if any ("nearly USD 1 trillion").</summary>
     internal static Hedge HedgeBefore(string text, int figureStart)
     {
@@ -279,7 +283,12 @@ public static class FigureScanner
         while (e > 0 && text[e - 1] is ' ' or '\u00A0') e--;
         int s = Math.Max(0, e - 16);
         var window = text.AsSpan(s, e - s);
-        foreach (var (phrase, hedge) in HedgePhrases)
+        if (window.IsEmpty) return Hedge.None;
+        // Only the phrases that end in the window's last character, when it is ASCII (otherwise every phrase is tried,
+        // the plain way, whatever ignoring case makes of it).
+        char last = window[^1];
+        var phrases = last < 128 ? HedgePhrasesByLastChar[char.ToLowerInvariant(last)] : HedgePhrases;
+        foreach (var (phrase, hedge) in phrases)
         {
             if (!window.EndsWith(phrase, StringComparison.OrdinalIgnoreCase)) continue;
             int p = e - phrase.Length;
