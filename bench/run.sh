@@ -5,7 +5,7 @@
 #   RUNS=5 COUNT=200 bash bench/run.sh
 #
 # Prints medians with min-max over RUNS runs (hyperfine; RUNS10, default 3, for the 10x corpus), MB/s, the ratio against markdownlint-cli2, peak RSS
-# (/usr/bin/time), how 10x the corpus scales (from RUNS10 runs of the corpus and 10x taken in turn), and a second run with --cache against the first. Needs hyperfine and
+# (/usr/bin/time), how 10x the corpus scales (from RUNS10 runs of the corpus and 10x taken in turn), each timed run after an untimed read of its files, and a second run with --cache against the first. Needs hyperfine and
 # GNU time (Debian: apt-get install hyperfine time), node/npm, python3 and the .NET SDK.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -42,9 +42,15 @@ import json, sys
 r = json.load(open(sys.argv[1]))["results"][0]
 print(f"{sys.argv[2]:<46} median {r['median'] * 1000:9.1f} ms  (min {r['min'] * 1000:.1f} - max {r['max'] * 1000:.1f}, {len(r['times'])} runs)")
 PY
-run() { # runs name json command...
-  local runs=$1 name=$2 json=$3; shift 3
-  hyperfine -N -i --warmup "${WARMUP:-2}" --runs "$runs" --export-json "$json" "$*" >/dev/null 2>&1
+# Before each timed run, the files it reads are read once (untimed), so that each run finds them in the page cache:
+# some VMs (here, DAMON's proactive reclaim) drop file pages not read for a few seconds, and a run that reads its
+# files from disk measures the disk. (The 10,000 reports went unread for the 75 s markdownlint-cli2 takes.)
+cat > "$WORK/warm.sh" <<'SH'
+find "$1" -type f -exec cat {} + > /dev/null
+SH
+run() { # runs name json folder-to-warm command...
+  local runs=$1 name=$2 json=$3 warm=$4; shift 4
+  hyperfine -N -i --warmup "${WARMUP:-2}" --runs "$runs" --prepare "bash $WORK/warm.sh $warm" --export-json "$json" "$*" >/dev/null 2>&1
   python3 "$WORK/fmt.py" "$json" "$name"
 }
 peak() { /usr/bin/time -f %M "$@" >/dev/null 2>"$WORK/time.txt" || true; tail -1 "$WORK/time.txt"; }
@@ -58,12 +64,12 @@ echo "== results (hyperfine, $RUNS runs each; $(nproc) cores, $(grep -m1 'model 
 thp=$(sed -n 's/.*\[\(.*\)\].*/\1/p' /sys/kernel/mm/transparent_hugepage/enabled 2>/dev/null || true)
 echo "   transparent huge pages: ${thp:-unavailable}${REPORTLINT_HUGE_PAGES:+, REPORTLINT_HUGE_PAGES=$REPORTLINT_HUGE_PAGES}"
 cd "$WORK"
-run "$RUNS" "one 11 KB report (native)" one.json "$BIN" lint one.md
-run "$RUNS" "ReportLint, $COUNT reports" rl.json "$BIN" lint corpus
-run "$RUNS" "markdownlint-cli2, same $COUNT files" mdl.json "$MDL" "corpus/**/*.md"
-run "${RUNS10:-3}" "ReportLint, $((COUNT * 10)) reports (10x)" rl10.json "$BIN" lint corpus10x
+run "$RUNS" "one 11 KB report (native)" one.json one.md "$BIN" lint one.md
+run "$RUNS" "ReportLint, $COUNT reports" rl.json corpus "$BIN" lint corpus
+run "$RUNS" "markdownlint-cli2, same $COUNT files" mdl.json corpus "$MDL" "corpus/**/*.md"
+run "${RUNS10:-3}" "ReportLint, $((COUNT * 10)) reports (10x)" rl10.json corpus10x "$BIN" lint corpus10x
 rm -f results.cache; "$BIN" lint corpus --cache-location results.cache >/dev/null || true
-run "$RUNS" "ReportLint --cache, second run, no change" cached.json "$BIN" lint corpus --cache-location results.cache
+run "$RUNS" "ReportLint --cache, second run, no change" cached.json corpus "$BIN" lint corpus --cache-location results.cache
 RSS=$(peak "$BIN" lint corpus)
 # The scaling ratio from runs taken in turn (the corpus, then 10x, RUNS10 times): this machine's speed drifts by a
 # fifth from minute to minute, and the two medians above come from different minutes.
@@ -71,6 +77,7 @@ python3 - "$BIN" "${RUNS10:-3}" > scaling.txt <<'PY'
 import statistics, subprocess, sys, time
 binary, pairs = sys.argv[1], int(sys.argv[2])
 def once(folder):
+    subprocess.run(["bash", "warm.sh", folder])
     t = time.perf_counter()
     subprocess.run([binary, "lint", folder], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     return time.perf_counter() - t
