@@ -373,7 +373,8 @@ public sealed class BlockWords
                 byte lower = asciiTokenChars[c];
                 if (lower == 0) { i++; continue; }
                 // An ASCII word is scanned, lower-cased and packed in one pass: a short one (most words) is found in the
-                // table's cache without reading its characters again. Only a word the cache misses is hashed.
+                // table's cache without reading its characters again, one of 9 to 16 characters by reading its first 8
+                // again. Only a word the caches miss is hashed.
                 ulong packed = 0;
                 while (true)
                 {
