@@ -60,8 +60,7 @@ public sealed class IndustryProfile
     public static IndustryLexicon? TopOf(IReadOnlyList<IndustryLexicon> industries, ReadOnlySpan<double> scores)
     {
         IndustryLexicon? top = null;
-        for (int n = 0; n < industries.Count; n++)
-            if (industries[n] is var i && scores[i.Index] > 0 && (top is null || scores[i.Index] > scores[top.Index])) top = i;
+        for (int n = 0; n < industries.Count; n++) top = Higher(industries[n], top, scores);
         return top;
     }
 
@@ -69,10 +68,13 @@ public sealed class IndustryProfile
     public static IndustryLexicon? TopOf(IndustryLexicon[] industries, ReadOnlySpan<double> scores)
     {
         IndustryLexicon? top = null;
-        foreach (var i in industries)
-            if (scores[i.Index] > 0 && (top is null || scores[i.Index] > scores[top.Index])) top = i;
+        foreach (var industry in industries) top = Higher(industry, top, scores);
         return top;
     }
+
+    /// <summary><paramref name="industry"/> when it scores and beats <paramref name="top"/> (the earlier wins a tie), else <paramref name="top"/>.</summary>
+    private static IndustryLexicon? Higher(IndustryLexicon industry, IndustryLexicon? top, ReadOnlySpan<double> scores) =>
+        scores[industry.Index] > 0 && (top is null || scores[industry.Index] > scores[top.Index]) ? industry : top;
 
     /// <summary>The distinct words behind an industry's score, strongest first.</summary>
     public IReadOnlyList<string> EvidenceFor(IndustryLexicon industry, int max = 3)
