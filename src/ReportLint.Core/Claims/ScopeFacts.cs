@@ -195,7 +195,7 @@ public sealed partial class ScopeFacts
             if (!outline.IsBody(st.Block)) continue;
             string text = st.Text;
             // A statement with no cue, ignoring case, has none once lower-cased either (exactly so for ASCII text).
-            if (System.Text.Ascii.IsValid(text) && !text.AsSpan().ContainsAny(companies.AnyCue)) continue;
+            if (st.IsAscii && !text.AsSpan().ContainsAny(companies.AnyCue)) continue;
             string lower = text.ToLowerInvariant();
             foreach (var cue in companies.Cues)
             {
