@@ -1,4 +1,6 @@
 using CsCheck;
+using Markdig;
+using Markdig.Syntax;
 using FluentAssertions;
 using ReportLint.Core.Documents;
 using Xunit;
@@ -89,4 +91,65 @@ public class MarkdownPipelineProperties
     [InlineData("A 2025-2032 outlook\n---\n")]
     public void A_text_without_a_separator_row_holds_no_possible_table(string text) =>
         MarkdownReader.MayHoldPipeTable(text).Should().BeFalse();
+
+    /// <summary>Whether the plain pipeline read every paragraph of <paramref name="text"/> as literal text, skipping Markdig's inline pass.</summary>
+    private static (int Literal, int All) LiteralParagraphs(string text)
+    {
+        var paragraphs = MarkdownReader.ParsePlain(text).Descendants<ParagraphBlock>().ToList();
+        return (paragraphs.Count(p => !p.ProcessInlines), paragraphs.Count);
+    }
+
+    [Fact]
+    public void A_paragraph_of_literal_text_skips_the_inline_pass_and_reads_as_it_would_with_it()
+    {
+        // Pieces without a pipe (so that the full pipeline's reading is the reference) around the characters the check
+        // reads in context: single and paired emphasis runs, '&' before entities and not, '!' before '[' and not; and
+        // everything that must send a paragraph to Markdig: code, links, HTML, escapes, tabs, no-break spaces.
+        string[] starts = ["", "", "", "- ", "* ", "1. ", "> ", "> > ", "# ", "  ", "    ", "\t", "-\t", ">\t", "1.\t", " \t", "-", ":", "=="];
+        string[] pieces =
+        [
+            "Market", " size", " USD 1.45 billion", " in 2025.", "*", "**", "***", "_", "__", " * ", "a*b", "snake_case", "&", " & ", "&amp;",
+            "&#45;", "&x", "&;", "!", "! ", "![i](p)", "[a](b)", "[", "]", "`", "`code`", "<b>", "<!-- c -->", "\\", "\\*", "~", "  ",
+            "\u00A0", "\u2003", "—", "é", "\v", "\f", "\t", "Key : Value", "  \n", "\r\n", "---", "===",
+        ];
+        var line = Gen.Select(Gen.Int[0, starts.Length - 1], Gen.Int[0, pieces.Length - 1].Array[0, 8])
+            .Select((s, ps) => starts[s] + string.Concat(ps.Select(p => pieces[p])));
+        var text = line.Array[1, 8].Select(lines => string.Join("\n", lines)).Where(t => !MarkdownReader.MayHoldPipeTable(t));
+        int literal = 0, all = 0;
+        text.Sample(t =>
+        {
+            SameEitherWay(t);
+            var (l, a) = LiteralParagraphs(t);
+            Interlocked.Add(ref literal, l);
+            Interlocked.Add(ref all, a);
+        }, iter: 50_000);
+        // Both readings were exercised: the check is not vacuous either way.
+        literal.Should().BeGreaterThan(all / 10);
+        (all - literal).Should().BeGreaterThan(all / 10);
+    }
+
+    [Theory]
+    [InlineData("Plain text on one line.")]
+    [InlineData("Plain text\ncontinued on a second line\r\nand a third.")]
+    [InlineData("Restraints & Challenges: risk! *Browse 32 tables, 5 of 10, snake_case and 50 % — done.")]
+    [InlineData("> - A quoted list item\n> continued.")]
+    public void Literal_paragraphs_skip_the_inline_pass(string text) =>
+        LiteralParagraphs(text).Should().Be((1, 1));
+
+    [Theory]
+    [InlineData("Some *emphasis* here.")]
+    [InlineData("Some _emphasis_ here.")]
+    [InlineData("A star *\nand another * on the next line.")]
+    [InlineData("An entity &amp; here.")]
+    [InlineData("A number &#45; here.")]
+    [InlineData("A [link](https://example.com).")]
+    [InlineData("An image ![alt](p.png).")]
+    [InlineData("Some `code`.")]
+    [InlineData("Some <b>HTML</b>.")]
+    [InlineData("An escaped \\* star.")]
+    [InlineData("A hard break\\\nhere.")]
+    [InlineData("A\ttab.")]
+    [InlineData("A no-break space\u00A0\nat a line's end.")]
+    public void Paragraphs_with_possible_markup_go_through_the_inline_pass(string text) =>
+        LiteralParagraphs(text).Should().Be((0, 1));
 }

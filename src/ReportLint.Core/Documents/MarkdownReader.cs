@@ -1,4 +1,7 @@
+using System.Buffers;
 using Markdig;
+using Markdig.Helpers;
+using Markdig.Parsers;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 using MdTable = Markdig.Extensions.Tables.Table;
@@ -21,9 +24,93 @@ public static class MarkdownReader
     /// The same without pipe tables, for a text none can form in (see <see cref="MayHoldPipeTable"/>): Markdig's pipe-table
     /// parser otherwise turns every '|' of the text into a delimiter, and back into text once no table forms.
     /// </summary>
-    private static readonly MarkdownPipeline PlainPipeline = new MarkdownPipelineBuilder()
-        .UsePreciseSourceLocation()
-        .Build();
+    private static readonly MarkdownPipeline PlainPipeline = BuildPlainPipeline(out Ordinary);
+
+    /// <summary>
+    /// The plain pipeline skips Markdig's inline pass for a paragraph of literal text (see <see cref="HoldsOnlyLiteralText"/>):
+    /// most report paragraphs hold no markup, and the pass copies each paragraph whole and makes an object per line and run.
+    /// </summary>
+    private static MarkdownPipeline BuildPlainPipeline(out SearchValues<char> ordinary)
+    {
+        var builder = new MarkdownPipelineBuilder().UsePreciseSourceLocation();
+        // The ASCII that cannot start markup: not a character any inline parser of this pipeline starts at (but the line
+        // breaks, which a literal paragraph's mask keeps), nor the four HoldsOnlyLiteralText reads in context, nor whitespace
+        // other than spaces (Markdig strips tabs and the like at a line's ends, so that a literal's span stops short of
+        // them, and expands a tab into a copy of its line), nor NUL, which Markdig replaces.
+        var chars = new HashSet<char>(['&', '*', '_', '!', '\t', '\v', '\f', '\0']);
+        foreach (var parser in builder.InlineParsers)
+            if (parser.OpeningCharacters is { } starts) chars.UnionWith(starts);
+        chars.ExceptWith(['\n', '\r', ' ']);
+        ordinary = SearchValues.Create([.. Enumerable.Range(0, 128).Select(c => (char)c).Where(c => !chars.Contains(c))]);
+        builder.BlockParsers.Find<ParagraphBlockParser>()!.Closed += (_, block) =>
+        {
+            if (block is ParagraphBlock paragraph && t_parsing is { } text && HoldsOnlyLiteralText(paragraph.Lines, text))
+                paragraph.ProcessInlines = false;
+        };
+        return builder.Build();
+    }
+
+    /// <summary>The Markdig document the plain pipeline makes of <paramref name="text"/> (tests: which paragraphs skipped the inline pass).</summary>
+    internal static MarkdownDocument ParsePlain(string text)
+    {
+        t_parsing = text;
+        try { return Markdown.Parse(text, PlainPipeline); }
+        finally { t_parsing = null; }
+    }
+
+    /// <summary>The ASCII characters <see cref="HoldsOnlyLiteralText"/> passes over: see <see cref="BuildPlainPipeline"/>.</summary>
+    private static readonly SearchValues<char> Ordinary;
+
+    /// <summary>The text being parsed on this thread, for the paragraph check: a paragraph's lines must be slices of it.</summary>
+    [ThreadStatic] private static string? t_parsing;
+
+    /// <summary>
+    /// Whether Markdig's inline pass would read <paramref name="lines"/> as literal text and line breaks only, so that the
+    /// paragraph's mask is its lines' characters as they stand in <paramref name="text"/>. No character any inline parser
+    /// starts at, except: '!' (an image needs a '[' after it, and '[' is such a character); '&amp;' not followed by a
+    /// letter, digit or '#' (no entity); and at most one run of '*' and one of '_' (emphasis pairs two runs).
+    /// </summary>
+    internal static bool HoldsOnlyLiteralText(StringLineGroup lines, string text)
+    {
+        bool star = false, underscore = false;
+        var all = lines.Lines;
+        for (int l = 0; l < lines.Count; l++)
+        {
+            var slice = all[l].Slice;
+            // A tab expanded into a new string, or a text Markdig copied: the positions would not be the source's.
+            if (!ReferenceEquals(slice.Text, text)) return false;
+            var line = slice.AsSpan();
+            for (int at = line.IndexOfAnyExcept(Ordinary); at >= 0;)
+            {
+                char c = line[at];
+                int next = at + 1;
+                switch (c)
+                {
+                    case > '\u007F':
+                        // Past ASCII, whitespace (a no-break space, say) is stripped at a line's ends like a tab.
+                        if (char.IsWhiteSpace(c)) return false;
+                        break;
+                    case '&':
+                        if (next < line.Length && (char.IsAsciiLetterOrDigit(line[next]) || line[next] == '#')) return false;
+                        break;
+                    case '*' or '_':
+                        ref bool seen = ref c == '*' ? ref star : ref underscore;
+                        // A second run, on this line or another, may pair with the first: Markdig reads the paragraph.
+                        if (seen) return false;
+                        seen = true;
+                        while (next < line.Length && line[next] == c) next++;
+                        break;
+                    case '!':
+                        break;
+                    default:
+                        return false;
+                }
+                int rest = line[next..].IndexOfAnyExcept(Ordinary);
+                at = rest < 0 ? -1 : next + rest;
+            }
+        }
+        return true;
+    }
 
     /// <summary>Nesting beyond this (block quotes, list indentation) is read as plain text: no real report nests so deep,
     /// and Markdig's cost grows with depth.</summary>
@@ -78,12 +165,17 @@ public static class MarkdownReader
         MarkdownDocument document;
         try
         {
+            t_parsing = text;
             document = Markdown.Parse(text, pipeTables ?? MayHoldPipeTable(text) ? Pipeline : PlainPipeline);
         }
         catch (ArgumentException e) when (e.Message.Contains("nested", StringComparison.Ordinal))
         {
             // Markdig's own depth limit (inline nesting, say) that the pre-scan did not foresee: the same fallback.
             return AsPlainText(path, text, "Markdown nested more than the parser allows: read as plain text");
+        }
+        finally
+        {
+            t_parsing = null;
         }
         var source = new SourceText(text);
         var builder = new DocumentBuilder(source);
@@ -173,7 +265,37 @@ public static class MarkdownReader
     {
         var span = ToSpan(leaf.Span, source);
         if (span.IsEmpty) return;
-        builder.AddBlock(kind, span, MaskInlines(builder, source, span, leaf.Inline), level);
+        builder.AddBlock(kind, span,
+            leaf is ParagraphBlock { ProcessInlines: false } literal ? MaskLines(source, span, literal.Lines) : MaskInlines(builder, source, span, leaf.Inline),
+            level);
+    }
+
+    /// <summary>A paragraph of literal text (its inline pass skipped): its lines' characters, with spaces for the rest (the
+    /// markers of the blocks it stands in, indentation) and the line breaks kept, as <see cref="MaskInlines"/> gives it.</summary>
+    private static string MaskLines(SourceText source, TextSpan span, StringLineGroup lines) =>
+        string.Create(span.Length, (source.Text, span, lines), static (chars, state) =>
+        {
+            var (text, span, lines) = state;
+            MaskBreaks(chars, text.AsSpan(span.Start, span.Length));
+            var all = lines.Lines;
+            for (int l = 0; l < lines.Count; l++)
+            {
+                var slice = all[l].Slice;
+                int s = Math.Max(slice.Start, span.Start), e = Math.Min(slice.End + 1, span.End);
+                if (e > s) text.AsSpan(s, e - s).CopyTo(chars[(s - span.Start)..]);
+            }
+        });
+
+    /// <summary>Spaces, with the line breaks of <paramref name="own"/> kept.</summary>
+    private static void MaskBreaks(Span<char> chars, ReadOnlySpan<char> own)
+    {
+        chars.Fill(' ');
+        for (int i = own.IndexOfAny('\n', '\r'); i >= 0;)
+        {
+            chars[i] = own[i];
+            int next = own[(i + 1)..].IndexOfAny('\n', '\r');
+            i = next < 0 ? -1 : i + 1 + next;
+        }
     }
 
     /// <summary>Keeps only the characters of literal text (and code spans); markup becomes spaces. Inline comments are recorded.</summary>
@@ -183,15 +305,7 @@ public static class MarkdownReader
         {
             var (builder, source, span, inline) = state;
             var text = source.Text;
-            // Spaces, with the line breaks kept.
-            var own = text.AsSpan(span.Start, span.Length);
-            chars.Fill(' ');
-            for (int i = own.IndexOfAny('\n', '\r'); i >= 0;)
-            {
-                chars[i] = own[i];
-                int next = own[(i + 1)..].IndexOfAny('\n', '\r');
-                i = next < 0 ? -1 : i + 1 + next;
-            }
+            MaskBreaks(chars, text.AsSpan(span.Start, span.Length));
             if (inline is null) return;
             // Every inline in document order (parent before children), walked through the tree's links: no iterator, and no
             // recursion however deeply emphasis nests.
