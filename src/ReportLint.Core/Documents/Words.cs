@@ -1,3 +1,8 @@
+using System.Buffers.Binary;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 namespace ReportLint.Core.Documents;
 
 /// <summary>The word tokens of a text, as the lexicons and the duplicate check compare them: lower-cased runs of letters and digits.</summary>
@@ -362,12 +367,65 @@ public sealed class BlockWords
         int count = 0, i = 0, n = text.Length;
         var asciiTokenChars = AsciiTokenChars;
         var table = Words.Table;
+        // Where whole words of ASCII letters and digits can be read 64 characters at a time: a window of the text, with a
+        // bit per character for the letters and digits and one for the characters past ASCII. A word is then found by
+        // counting bits, with no branch per character (the branch at each word's end was mispredicted at every word).
+        ref ushort chars = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text.AsSpan()));
+        int window = -1;
+        ulong letters = 0, other = 0;
         while (i < n)
         {
-            char c = text[i];
-            int start = i;
+            int start;
             string token;
             int id;
+            if (Vector128.IsHardwareAccelerated && n - i >= 64)
+            {
+                if (window < 0 || i >= window + 64) Classify(ref chars, window = i, out letters, out other);
+                int at = i - window;
+                ulong ahead = (letters | other) >> at;
+                if (ahead == 0)
+                {
+                    // Nothing but ASCII separators to the window's end.
+                    i = window + 64;
+                    continue;
+                }
+                at += BitOperations.TrailingZeroCount(ahead);
+                // A word of ASCII letters and digits here (or none, where a character past ASCII comes first).
+                int length = BitOperations.TrailingZeroCount(~(letters >> at));
+                if (at + length == 64)
+                {
+                    // The word may go on past the window: a new window from its start, unless it began this one (a word of
+                    // 64 characters or more), which is read the other way.
+                    i = window + at;
+                    if (at == 0 || n - i < 64) goto OneAtATime;
+                    Classify(ref chars, window = i, out letters, out other);
+                    continue;
+                }
+                start = window + at;
+                // A character past ASCII (a word may go on through it, as in "naïve"), and a word within the text's first 8
+                // characters (with no 8 characters to load): both the other way, character by character.
+                if ((other >> (at + length) & 1) != 0 || start + length < 8)
+                {
+                    i = start;
+                    goto OneAtATime;
+                }
+                i = start + length;
+                // Its last 8 characters (or all of it), lower-cased and packed a byte each, first character highest, as the
+                // loop below packs them.
+                ulong packed = PackedEight(ref chars, i - 8);
+                if (length < 8) packed &= ulong.MaxValue >> (64 - 8 * length);
+                if (length <= 8 && (id = table.FindShort(packed)) >= 0) token = table[id];
+                else if (length is > 8 and <= 16 && (id = table.FindMedium(PackedEight(ref chars, start), packed, length)) >= 0) token = table[id];
+                else
+                {
+                    token = Words.LowerAscii(text, start, length, packed, out id);
+                    table = Words.Table;
+                }
+                goto Add;
+            }
+        OneAtATime:
+            char c = text[i];
+            start = i;
             if (c < 128)
             {
                 byte lower = asciiTokenChars[c];
@@ -403,6 +461,7 @@ public sealed class BlockWords
                 token = Words.Lower(text, start, i - start, out id);
                 table = Words.Table;
             }
+        Add:
             if (count == scratch.Tokens.Length) scratch.Grow();
             scratch.Tokens[count] = token;
             scratch.Ids[count] = id;
@@ -417,6 +476,39 @@ public sealed class BlockWords
         if (scratch.Tokens.Length > MaxKeptScratch) t_scratch = null;
         else Array.Clear(scratch.Tokens, 0, count);
         return words;
+    }
+
+    /// <summary>
+    /// For the 64 characters at <paramref name="from"/>: a bit per ASCII letter or digit in <paramref name="letters"/>, and
+    /// one per character past ASCII in <paramref name="other"/> (bit k for character from + k). Sixteen characters at a
+    /// time, as bytes (a byte's top bit is what the processor gathers into a mask in one instruction).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Classify(ref ushort chars, int from, out ulong letters, out ulong other)
+    {
+        letters = 0;
+        other = 0;
+        for (int k = 0; k < 64; k += 16)
+        {
+            var low = Vector128.LoadUnsafe(ref chars, (nuint)(from + k));
+            var high = Vector128.LoadUnsafe(ref chars, (nuint)(from + k + 8));
+            // 0xFF for each ASCII character; the others' bytes (cut to their low 8 bits) are then left out of the letters.
+            var ascii = Vector128.Narrow(
+                Vector128.Equals(low >>> 7, Vector128<ushort>.Zero), Vector128.Equals(high >>> 7, Vector128<ushort>.Zero));
+            var bytes = Vector128.Narrow(low, high);
+            // Lower-cased by setting 0x20 (digits have it already).
+            var letter = Vector128.LessThan((bytes | Vector128.Create((byte)0x20)) - Vector128.Create((byte)'a'), Vector128.Create((byte)26));
+            var digit = Vector128.LessThan(bytes - Vector128.Create((byte)'0'), Vector128.Create((byte)10));
+            letters |= (ulong)((letter | digit) & ascii).ExtractMostSignificantBits() << k;
+            other |= (ulong)(~ascii).ExtractMostSignificantBits() << k;
+        }
+    }
+
+    /// <summary>The 8 characters at <paramref name="from"/> (ASCII letters and digits), lower-cased and packed a byte each, first highest: <see cref="FirstEight"/>.</summary>
+    private static ulong PackedEight(ref ushort chars, int from)
+    {
+        var v = Vector128.LoadUnsafe(ref chars, (nuint)from) | Vector128.Create((ushort)0x20);
+        return BinaryPrimitives.ReverseEndianness(Vector128.Narrow(v, v).AsUInt64().ToScalar());
     }
 
     /// <summary>The first 8 characters at <paramref name="start"/> (ASCII letters and digits), lower-cased and packed a byte each.</summary>
