@@ -74,4 +74,41 @@ public class RepeatedPassageProperties
         alike.Should().BeGreaterThan(300);
         notAlike.Should().BeGreaterThan(300);
     }
+
+    /// <summary>
+    /// Several long paragraphs of different lengths (some edited copies of one another, some not): each group of alike
+    /// paragraphs (joined through any alike pair) is reported once, at its first paragraph, whatever else the report holds.
+    /// Passages without another of a comparable length are left out of the rule's table of runs: that must not change a
+    /// verdict.
+    /// </summary>
+    [Fact]
+    public void Groups_of_alike_paragraphs_are_reported_at_their_first_among_paragraphs_of_any_length()
+    {
+        var longPassage = Gen.Int[0, Vocabulary.Length - 1].Select(i => Vocabulary[i]).Array[20, 90];
+        var edit = Gen.Select(Gen.Int[0, 2], Gen.Double[0, 1], Gen.Int[0, Vocabulary.Length - 1]);
+        // Each paragraph: a fresh passage, or an edited copy of an earlier one.
+        var step = Gen.Select(longPassage, Gen.Int[0, 9], edit.Array[0, 6]);
+        int grouped = 0, reports = 0;
+        Gen.Select(longPassage, step.Array[1, 5]).Sample((first, steps) =>
+        {
+            var paragraphs = new List<string[]> { first };
+            foreach (var (fresh, from, edits) in steps)
+                paragraphs.Add(from < 5 ? Edited(paragraphs[from % paragraphs.Count], edits) : fresh);
+            string text = "# Sensor Market\n\n" + string.Concat(paragraphs.Select(p => string.Join(' ', p) + ".\n\n"));
+            var reported = new Linter().Lint(DocumentReader.Parse("r.md", text, DocumentFormat.Markdown)).Findings
+                .Where(f => f.Rule.Id == "RL304").Select(f => f.Location.Line).Order().ToList();
+            // The plain definition: alike pairs joined into groups, each reported at its first paragraph (line 3 + 2k).
+            var group = Enumerable.Range(0, paragraphs.Count).ToArray();
+            int Root(int i) => group[i] == i ? i : group[i] = Root(group[i]);
+            for (int i = 0; i < paragraphs.Count; i++)
+                for (int j = i + 1; j < paragraphs.Count; j++)
+                    if (Alike(paragraphs[i], paragraphs[j])) group[Math.Max(Root(i), Root(j))] = Math.Min(Root(i), Root(j));
+            var expected = Enumerable.Range(0, paragraphs.Count).GroupBy(Root).Where(g => g.Count() > 1).Select(g => 3 + 2 * g.Key).Order().ToList();
+            if (expected.Count > 0) grouped++;
+            reports++;
+            reported.Should().Equal(expected, string.Join("\n", paragraphs.Select(p => string.Join(' ', p))));
+        }, iter: 2_000);
+        grouped.Should().BeGreaterThan(reports / 5);
+        (reports - grouped).Should().BeGreaterThan(reports / 5);
+    }
 }

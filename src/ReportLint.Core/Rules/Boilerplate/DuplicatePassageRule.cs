@@ -199,14 +199,16 @@ public sealed class DuplicatePassageRule : Rule
 
         // Every (run, unit) pair, chained per run: a hash table from each run to its latest pair, and from each pair to the
         // one before it. A unit's pairs are added together, so they sit side by side in the chain.
+        // Only long units with another long unit of a comparable length (see Comparable) can be near-alike: the others'
+        // runs are not tabled. A giant paragraph, or a report's one long paragraph beside short ones, has nothing to be near.
+        var tabled = Partnered(units, similarity);
         int total = 0, longUnits = 0;
-        foreach (var unit in units)
-            if (unit.Ids.Length >= NearMinWords)
+        for (int i = 0; i < units.Count; i++)
+            if (tabled[i])
             {
-                total += unit.Ids.Length - 2;
+                total += units[i].Ids.Length - 2;
                 longUnits++;
             }
-        // One long passage alone (a giant paragraph) has nothing to be near: its runs are not tabled.
         if (longUnits < 2) total = 0;
         var latest = RunTable.For(total);
         var (before, owners) = Postings(total);
@@ -216,7 +218,7 @@ public sealed class DuplicatePassageRule : Rule
         for (int i = 0, n = 0; i < units.Count; i++)
         {
             var ids = units[i].Ids.Span;
-            if (ids.Length < NearMinWords || total == 0) continue;
+            if (!tabled[i] || total == 0) continue;
             var signature = signatures.Slice(SignatureWords * i, SignatureWords);
             for (int k = 2; k < ids.Length; k++, n++)
             {
@@ -250,7 +252,7 @@ public sealed class DuplicatePassageRule : Rule
                     int i = Math.Min(sharing[x], sharing[y]), j = Math.Max(sharing[x], sharing[y]);
                     if (!compared.Add((long)i << 32 | (uint)j) || Find(i) == Find(j)) continue;
                     int a = units[i].Ids.Length, b = units[j].Ids.Length;
-                    if (Math.Min(a, b) < similarity * Math.Max(a, b)) continue;
+                    if (!Comparable(a, b, similarity)) continue;
                     if (!MayBeAlike(signatures, i, j, a - 2, b - 2, similarity)) continue;
                     if (Jaccard(units[i].SortedRuns, units[j].SortedRuns) >= similarity) Union(i, j);
                 }
@@ -270,6 +272,27 @@ public sealed class DuplicatePassageRule : Rule
                     : Jaccard(first.SortedRuns, units[i].SortedRuns))).ToList();
             })
             .OrderBy(g => g[0].Item1.Span.Start).ToList();
+    }
+
+    /// <summary>Whether passages of <paramref name="a"/> and <paramref name="b"/> words can share <paramref name="similarity"/> of their three-word runs: the shorter has at least that share of the longer's length.</summary>
+    private static bool Comparable(int a, int b, double similarity) => Math.Min(a, b) >= similarity * Math.Max(a, b);
+
+    /// <summary>
+    /// For each unit, whether it is long enough to be compared as a near-verbatim repeat and has another such unit of a
+    /// comparable length: the nearest lengths above and below its own (in order of length) are the ones to try.
+    /// </summary>
+    private static bool[] Partnered(List<Unit> units, double similarity)
+    {
+        var partnered = new bool[units.Count];
+        var byLength = new List<int>(units.Count);
+        for (int i = 0; i < units.Count; i++)
+            if (units[i].Ids.Length >= NearMinWords) byLength.Add(i);
+        if (byLength.Count < 2) return partnered;
+        byLength.Sort((x, y) => units[x].Ids.Length.CompareTo(units[y].Ids.Length));
+        for (int p = 0; p + 1 < byLength.Count; p++)
+            if (Comparable(units[byLength[p]].Ids.Length, units[byLength[p + 1]].Ids.Length, similarity))
+                partnered[byLength[p]] = partnered[byLength[p + 1]] = true;
+        return partnered;
     }
 
     /// <summary>A hash of a word sequence, its length included (a multiply and a rotation a word).</summary>
