@@ -176,23 +176,21 @@ public sealed class IndustryLexicons
     public IReadOnlyList<LexiconHit> Find(WordRun run)
     {
         var tokens = run.Tokens;
+        var ids = run.Ids.Span;
         // Most passages hold no lexicon word: their list is made only when one is found.
         List<LexiconHit>? hits = null;
-        // Each token's vocabulary index, found once (a walk reads a token again from each of the few starts before it).
-        int[] rented = System.Buffers.ArrayPool<int>.Shared.Rent(tokens.Length);
-        var index = rented.AsSpan(0, tokens.Length);
-        VocabularyIndices(run, index);
-        int[] rootChild = _table.RootChild, key = _table.Key;
+        var known = run.Generation >= 0 ? WordsById.For(run.Generation, _table) : null;
+        int[] key = _table.Key;
         int maxWords = _table.MaxWords, i = 0;
         while (i < tokens.Length)
         {
-            // Most tokens begin no entry: one read of the root's children tells.
-            int first = index[i], node = first < 0 ? -1 : rootChild[first];
+            // Most tokens begin no entry: one read tells, once the token's word is known.
+            int node = known is null || ids[i] < 0 ? RootChildOf(tokens[i]) : known.RootChild(tokens[i], ids[i]);
             if (node < 0) { i++; continue; }
             int best = key[node] >= 0 ? node : -1, bestEnd = i;
             for (int j = i + 1; j < tokens.Length && j - i < maxWords; j++)
             {
-                node = _table.ChildAt(node, index[j]);
+                node = _table.ChildAt(node, known is null || ids[j] < 0 ? _table.WordIndex(tokens[j]) : known.Index(tokens[j], ids[j]));
                 if (node < 0) break;
                 if (key[node] >= 0) { best = node; bestEnd = j; }
             }
@@ -200,43 +198,60 @@ public sealed class IndustryLexicons
             (hits ??= new()).Add(new LexiconHit(new TextSpan(run.StartOf(i), run.EndOf(bestEnd)), _table.Keys[_table.Key[best]], WeightsAt(best)) { KeyIndex = _table.Key[best] });
             i = bestEnd + 1;
         }
-        System.Buffers.ArrayPool<int>.Shared.Return(rented);
         return hits is null ? [] : hits;
     }
 
-    // Per thread: the vocabulary index (+2; 0 not looked up yet, 1 not in the vocabulary) of each word the tokeniser has
-    // numbered, for one generation of its numbering and one table. A word seen before costs an array read, not a hash.
-    [ThreadStatic] private static int[]? t_indexById;
-    [ThreadStatic] private static int t_indexGeneration;
-    [ThreadStatic] private static LexiconTable? t_indexTable;
-
-    private void VocabularyIndices(WordRun run, Span<int> index)
+    private int RootChildOf(string word)
     {
-        var tokens = run.Tokens;
-        var ids = run.Ids.Span;
-        if (run.Generation < 0)
+        int index = _table.WordIndex(word);
+        return index < 0 ? -1 : _table.RootChild[index];
+    }
+
+    /// <summary>
+    /// Per thread, for the words the tokeniser has numbered (one generation of its numbering) and one table: each word's
+    /// vocabulary index and the root's child along it, + 2 (0: not looked up yet; 1: none). A word seen before costs an
+    /// array read, not a hash, and a token that begins no entry (most tokens) one read.
+    /// </summary>
+    private sealed class WordsById(int generation, LexiconTable table)
+    {
+        private int[] _index = new int[1024], _root = new int[1024];
+
+        [ThreadStatic] private static WordsById? t_known;
+
+        public static WordsById For(int generation, LexiconTable table)
         {
-            for (int j = 0; j < tokens.Length; j++) index[j] = _table.WordIndex(tokens[j]);
-            return;
+            var known = t_known;
+            return known is not null && known.Generation == generation && ReferenceEquals(known.Table, table) ? known : t_known = new WordsById(generation, table);
         }
-        if (t_indexById is null || t_indexGeneration != run.Generation || !ReferenceEquals(t_indexTable, _table))
+
+        private int Generation { get; } = generation;
+        private LexiconTable Table { get; } = table;
+
+        public int Index(string word, int id)
         {
-            t_indexById = new int[1024];
-            t_indexGeneration = run.Generation;
-            t_indexTable = _table;
+            if (id >= _index.Length) Grow(id);
+            ref int index = ref _index[id];
+            if (index == 0) index = Table.WordIndex(word) + 2;
+            return index - 2;
         }
-        for (int j = 0; j < tokens.Length; j++)
+
+        public int RootChild(string word, int id)
         {
-            int id = ids[j];
-            if (id < 0)
+            if (id >= _root.Length) Grow(id);
+            ref int root = ref _root[id];
+            if (root == 0)
             {
-                index[j] = _table.WordIndex(tokens[j]);
-                continue;
+                int index = Index(word, id);
+                root = (index < 0 ? -1 : Table.RootChild[index]) + 2;
             }
-            if (id >= t_indexById.Length) Array.Resize(ref t_indexById, Math.Max(id + 1, t_indexById.Length * 2));
-            ref int known = ref t_indexById[id];
-            if (known == 0) known = _table.WordIndex(tokens[j]) + 2;
-            index[j] = known - 2;
+            return root - 2;
+        }
+
+        private void Grow(int id)
+        {
+            int size = Math.Max(id + 1, _index.Length * 2);
+            Array.Resize(ref _index, size);
+            Array.Resize(ref _root, size);
         }
     }
 
