@@ -1,5 +1,6 @@
 using CsCheck;
 using FluentAssertions;
+using ReportLint.Core.Documents;
 using ReportLint.Core.Knowledge;
 using Xunit;
 using YamlDotNet.RepresentationModel;
@@ -161,5 +162,33 @@ public sealed class PlaceholderPatternTests
             foreach (var text in texts)
                 placeholders.Find(text, 7, absent).Should().Equal(placeholders.Find(text, 7), $"\"{text}\"");
         }, iter: 300);
+    }
+
+    /// <summary>
+    /// The rule finds the required strings of ASCII letters and digits through the blocks' word tokens instead of searching
+    /// the text: it must find exactly the strings the text search finds, whatever the case, the letters past ASCII next to
+    /// them, and the characters a search ignoring case may take for ASCII letters (the long s, the Kelvin sign).
+    /// </summary>
+    [Fact]
+    public void Required_strings_found_through_word_tokens_are_those_a_search_of_the_text_finds()
+    {
+        string[] pieces =
+        [
+            "The market grew", " steadily", ". ", "\n\n", "\n", "Lorem ipsum dolor", "LOREM", "dolorem", "conſectetur", "consectetur",
+            "TBD", "tbc", "TbA", "ToDo", "FIXME", "tktk", "t\u212Atk", "xyz", "XYZ", "abc", "aBc", "éabc", "abcé", "2abc3", "here",
+            "tHeRe", "x", "X", "USD x billion", "error!", "Error! Reference", "#REF!", "[Company Name]", "{{market}}", "—", "naïve",
+            "\u0130", "\u0131", "| a | b |", "# Heading ", "- item ", "*", "`code`", "&amp;", "\u00A0",
+        ];
+        var text = Gen.Int[0, pieces.Length - 1].Select(i => pieces[i]).Array[0, 30].Select(string.Concat);
+        var placeholders = Placeholders.BuiltIn;
+        int tokenPath = 0;
+        text.Sample(t =>
+        {
+            var blocks = DocumentReader.Parse("r.md", t, DocumentFormat.Markdown).Blocks.Where(b => b.Kind != BlockKind.Comment).ToList();
+            placeholders.AbsentFrom(blocks).Should().Equal(placeholders.AbsentFrom(blocks.Select(b => b.Text)), $"\"{t}\"");
+            if (blocks.Any(b => !b.Text.Contains('\u017F') && !b.Text.Contains('\u212A') && !b.Text.Contains('\u0130') && !b.Text.Contains('\u0131')))
+                Interlocked.Increment(ref tokenPath);
+        }, iter: 5_000);
+        tokenPath.Should().BeGreaterThan(1_000, "most texts are read through their tokens");
     }
 }

@@ -79,7 +79,18 @@ public sealed class Placeholders
             _symbolLed[r] = true;
         }
         _symbols = SearchValues.Create(symbols.ToArray());
+        // Required strings of ASCII letters and digits alone ("lorem", "tbd", "here"): in ASCII text each lies inside one
+        // word token, so the tokens a report's blocks already have tell which are present (see AbsentFrom(blocks)).
+        _wordOnly = [.. Enumerable.Range(0, _required.Length).Where(r => _required[r].All(char.IsAsciiLetterOrDigit)).Take(64)];
+        _wordOnlyLower = [.. _wordOnly.Select(r => _required[r].ToLowerInvariant())];
+        _isWordOnly = new bool[_required.Length];
+        foreach (int r in _wordOnly) _isWordOnly[r] = true;
     }
+
+    // The required strings made of ASCII letters and digits alone (at most 64), lower-cased, and which they are.
+    private readonly int[] _wordOnly;
+    private readonly string[] _wordOnlyLower;
+    private readonly bool[] _isWordOnly;
 
     // Per ASCII symbol: the required strings that begin with it (those with no letters, whose case does not matter), or null.
     private readonly int[]?[] _bySymbol;
@@ -111,7 +122,104 @@ public sealed class Placeholders
     {
         var absent = new byte[_required.Length];
         absent.AsSpan().Fill(2);
+        MarkPresent(texts, absent, _required.Length, null);
+        return absent;
+    }
+
+    /// <summary>
+    /// As <see cref="AbsentFrom(IEnumerable{string})"/> for the texts of <paramref name="blocks"/>, with the required strings
+    /// of ASCII letters and digits found through the blocks' word tokens: an occurrence of such a string, ignoring case, is
+    /// a run of ASCII letters and digits inside one maximal run of letters and digits, which is one token, lower-cased
+    /// character by character. (A block holding one of <see cref="AsciiLookalikes"/> is searched as text.) Each distinct
+    /// word is checked once per thread, by its id: a report's words then cost a read each, where each string cost a search
+    /// of the whole report.
+    /// </summary>
+    public byte[] AbsentFrom(IReadOnlyList<Block> blocks)
+    {
+        var absent = new byte[_required.Length];
+        absent.AsSpan().Fill(2);
         int left = _required.Length;
+        List<string>? otherTexts = null;
+        ulong found = 0;
+        foreach (var block in blocks)
+        {
+            if (block.Text.AsSpan().ContainsAny(AsciiLookalikes))
+            {
+                (otherTexts ??= new()).Add(block.Text);
+                continue;
+            }
+            var words = Words.Of(block);
+            found |= WordOnlyIn(words.Tokens, words.Ids, words.Generation);
+        }
+        for (int w = 0; w < _wordOnly.Length; w++)
+            if ((found >> w & 1) != 0)
+            {
+                absent[_wordOnly[w]] = 0;
+                left--;
+            }
+        // The others in every block's text; the word-only strings still absent in the texts past ASCII.
+        left = MarkPresent(blocks.Select(b => b.Text), absent, left, _isWordOnly, skip: true);
+        if (otherTexts is not null) MarkPresent(otherTexts, absent, left, _isWordOnly, skip: false);
+        return absent;
+    }
+
+    /// <summary>
+    /// The characters past ASCII that a search ignoring case may take for an ASCII letter (the dotted and dotless i, the long
+    /// s, the Kelvin sign) while their lower-cased token does not hold that letter: a block with one is searched as text.
+    /// </summary>
+    private static readonly SearchValues<char> AsciiLookalikes = SearchValues.Create("\u0130\u0131\u017F\u212A");
+
+    /// <summary>Which word-only required strings (a bit each, in <c>_wordOnly</c> order) the tokens contain.</summary>
+    private ulong WordOnlyIn(string[] tokens, int[] ids, int generation)
+    {
+        var known = generation >= 0 ? WordOnlyById.For(this, generation) : null;
+        ulong found = 0;
+        for (int i = 0; i < tokens.Length; i++)
+            found |= known is not null && ids[i] >= 0 ? known.Of(tokens[i], ids[i]) : WordOnlyOf(tokens[i]);
+        return found;
+    }
+
+    private ulong WordOnlyOf(string token)
+    {
+        ulong mask = 0;
+        for (int w = 0; w < _wordOnlyLower.Length; w++)
+            if (token.Contains(_wordOnlyLower[w], StringComparison.Ordinal)) mask |= 1UL << w;
+        return mask;
+    }
+
+    /// <summary>Per thread, for one generation of the tokeniser's word ids and one set of patterns: each word's word-only strings, + 1 (0: not looked at yet).</summary>
+    private sealed class WordOnlyById(Placeholders owner, int generation)
+    {
+        private ulong[] _masks = new ulong[1024];
+
+        [ThreadStatic] private static WordOnlyById? t_known;
+
+        public static WordOnlyById For(Placeholders owner, int generation)
+        {
+            var known = t_known;
+            return known is not null && known._generation == generation && ReferenceEquals(known._owner, owner) ? known : t_known = new WordOnlyById(owner, generation);
+        }
+
+        private readonly Placeholders _owner = owner;
+        private readonly int _generation = generation;
+
+        public ulong Of(string token, int id)
+        {
+            if (id >= _masks.Length) Array.Resize(ref _masks, Math.Max(id + 1, _masks.Length * 2));
+            ref ulong mask = ref _masks[id];
+            // The mask + 1 wraps to 0 only for a word holding all 64 strings, which is then looked at again each time.
+            if (mask == 0) mask = _owner.WordOnlyOf(token) + 1;
+            return mask - 1;
+        }
+    }
+
+    /// <summary>
+    /// Marks the required strings <paramref name="texts"/> hold (of those <paramref name="only"/> selects, or leaves out when
+    /// <paramref name="skip"/>; all when it is null), searching the texts together, a chunk at a time; returns how many are
+    /// still absent.
+    /// </summary>
+    private int MarkPresent(IEnumerable<string> texts, byte[] absent, int left, bool[]? only, bool skip = false)
+    {
         var chunk = t_chunk ??= new char[ChunkLength];
         int used = 0;
         foreach (var text in texts)
@@ -119,12 +227,12 @@ public sealed class Placeholders
             if (left == 0) break;
             if (text.Length >= chunk.Length)
             {
-                left = MarkPresent(text, absent, left);
+                left = MarkPresent(text, absent, left, only, skip);
                 continue;
             }
             if (used + text.Length + 1 > chunk.Length)
             {
-                left = MarkPresent(chunk.AsSpan(0, used), absent, left);
+                left = MarkPresent(chunk.AsSpan(0, used), absent, left, only, skip);
                 used = 0;
             }
             // A line break between texts: no required string spans one, so none is found across two texts.
@@ -132,27 +240,29 @@ public sealed class Placeholders
             used += text.Length;
             chunk[used++] = '\n';
         }
-        if (used > 0 && left > 0) MarkPresent(chunk.AsSpan(0, used), absent, left);
-        return absent;
+        if (used > 0 && left > 0) left = MarkPresent(chunk.AsSpan(0, used), absent, left, only, skip);
+        return left;
     }
 
     private const int ChunkLength = 1 << 15;
     [ThreadStatic] private static char[]? t_chunk;
 
     /// <summary>Clears <paramref name="absent"/> for each required string <paramref name="text"/> holds; returns how many are still absent.</summary>
-    private int MarkPresent(ReadOnlySpan<char> text, byte[] absent, int left)
+    private int MarkPresent(ReadOnlySpan<char> text, byte[] absent, int left, bool[]? only, bool skip)
     {
+        // Whether required string r is looked for in this pass.
+        bool Wanted(int r) => absent[r] == 2 && (only is null || only[r] != skip);
         // The symbol-led strings still absent, in one pass over the symbols that begin them.
         int symbolsLeft = 0;
         for (int r = 0; r < _required.Length; r++)
-            if (absent[r] == 2 && _symbolLed[r]) symbolsLeft++;
+            if (_symbolLed[r] && Wanted(r)) symbolsLeft++;
         for (int i = 0; symbolsLeft > 0;)
         {
             int at = text[i..].IndexOfAny(_symbols);
             if (at < 0) break;
             at += i;
             foreach (int r in _bySymbol[text[at]]!)
-                if (absent[r] == 2 && text[at..].StartsWith(_required[r], StringComparison.Ordinal))
+                if (Wanted(r) && text[at..].StartsWith(_required[r], StringComparison.Ordinal))
                 {
                     absent[r] = 0;
                     left--;
@@ -161,7 +271,7 @@ public sealed class Placeholders
             i = at + 1;
         }
         for (int r = 0; r < _required.Length; r++)
-            if (absent[r] == 2 && !_symbolLed[r] && Holds(text, r))
+            if (!_symbolLed[r] && Wanted(r) && Holds(text, r))
             {
                 absent[r] = 0;
                 left--;

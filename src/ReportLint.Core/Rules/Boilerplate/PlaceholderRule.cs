@@ -22,7 +22,7 @@ public sealed class PlaceholderRule : Rule
     {
         var placeholders = context.Knowledge.Placeholders;
         var blocks = context.Document.Blocks.Where(b => b.Kind != BlockKind.Comment).ToList();
-        var absent = placeholders.AbsentFrom(blocks.Select(b => b.Text));
+        var absent = placeholders.AbsentFrom(blocks);
         foreach (var block in blocks)
         {
             foreach (var match in placeholders.Find(block.Text, block.Span.Start, absent))
