@@ -79,8 +79,8 @@ public sealed class Placeholders
             _symbolLed[r] = true;
         }
         _symbols = SearchValues.Create(symbols.ToArray());
-        // Required strings of ASCII letters and digits alone ("lorem", "tbd", "here"): in ASCII text each lies inside one
-        // word token, so the tokens a report's blocks already have tell which are present (see AbsentFrom(blocks)).
+        // Required strings of ASCII letters and digits alone ("lorem", "tbd", "here"): each occurrence lies inside one word
+        // token, so the tokens a report's blocks already have tell which are present (see AbsentFrom(blocks)).
         _wordOnly = [.. Enumerable.Range(0, _required.Length).Where(r => _required[r].All(char.IsAsciiLetterOrDigit)).Take(64)];
         _wordOnlyLower = [.. _wordOnly.Select(r => _required[r].ToLowerInvariant())];
         _isWordOnly = new bool[_required.Length];

@@ -104,8 +104,8 @@ public class RepeatedPassageProperties
                 for (int j = i + 1; j < paragraphs.Count; j++)
                     if (Alike(paragraphs[i], paragraphs[j])) group[Math.Max(Root(i), Root(j))] = Math.Min(Root(i), Root(j));
             var expected = Enumerable.Range(0, paragraphs.Count).GroupBy(Root).Where(g => g.Count() > 1).Select(g => 3 + 2 * g.Key).Order().ToList();
-            if (expected.Count > 0) grouped++;
-            reports++;
+            if (expected.Count > 0) Interlocked.Increment(ref grouped);
+            Interlocked.Increment(ref reports);
             reported.Should().Equal(expected, string.Join("\n", paragraphs.Select(p => string.Join(' ', p))));
         }, iter: 2_000);
         grouped.Should().BeGreaterThan(reports / 5);

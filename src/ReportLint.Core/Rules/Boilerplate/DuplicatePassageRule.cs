@@ -197,10 +197,10 @@ public sealed class DuplicatePassageRule : Rule
             }
         }
 
-        // Every (run, unit) pair, chained per run: a hash table from each run to its latest pair, and from each pair to the
-        // one before it. A unit's pairs are added together, so they sit side by side in the chain.
         // Only long units with another long unit of a comparable length (see Comparable) can be near-alike: the others'
         // runs are not tabled. A giant paragraph, or a report's one long paragraph beside short ones, has nothing to be near.
+        // Every (run, unit) pair of the rest, chained per run: a hash table from each run to its latest pair, and from each
+        // pair to the one before it. A unit's pairs are added together, so they sit side by side in the chain.
         var tabled = Partnered(units, similarity);
         int total = 0, longUnits = 0;
         for (int i = 0; i < units.Count; i++)
