@@ -208,50 +208,42 @@ public sealed class IndustryLexicons
     }
 
     /// <summary>
-    /// Per thread, for the words the tokeniser has numbered (one generation of its numbering) and one table: each word's
-    /// vocabulary index and the root's child along it, + 2 (0: not looked up yet; 1: none). A word seen before costs an
-    /// array read, not a hash, and a token that begins no entry (most tokens) one read.
+    /// Per thread and table, for the words the tokeniser has numbered: each word's vocabulary index and the root's child
+    /// along it, + 2 (0: not looked up yet; 1: none). A word seen before costs an array read, not a hash, and a token that
+    /// begins no entry (most tokens) one read.
     /// </summary>
-    private sealed class WordsById(int generation, LexiconTable table)
+    private sealed class WordsById(LexiconTable table)
     {
-        private int[] _index = new int[1024], _root = new int[1024];
+        private readonly WordIdMemo<int> _index = new(), _root = new();
 
         [ThreadStatic] private static WordsById? t_known;
 
         public static WordsById For(int generation, LexiconTable table)
         {
-            var known = t_known;
-            return known is not null && known.Generation == generation && ReferenceEquals(known.Table, table) ? known : t_known = new WordsById(generation, table);
+            var known = t_known is { } kept && ReferenceEquals(kept._table, table) ? kept : t_known = new WordsById(table);
+            known._index.Use(generation);
+            known._root.Use(generation);
+            return known;
         }
 
-        private int Generation { get; } = generation;
-        private LexiconTable Table { get; } = table;
+        private readonly LexiconTable _table = table;
 
         public int Index(string word, int id)
         {
-            if (id >= _index.Length) Grow(id);
             ref int index = ref _index[id];
-            if (index == 0) index = Table.WordIndex(word) + 2;
+            if (index == 0) index = _table.WordIndex(word) + 2;
             return index - 2;
         }
 
         public int RootChild(string word, int id)
         {
-            if (id >= _root.Length) Grow(id);
             ref int root = ref _root[id];
             if (root == 0)
             {
                 int index = Index(word, id);
-                root = (index < 0 ? -1 : Table.RootChild[index]) + 2;
+                root = (index < 0 ? -1 : _table.RootChild[index]) + 2;
             }
             return root - 2;
-        }
-
-        private void Grow(int id)
-        {
-            int size = Math.Max(id + 1, _index.Length * 2);
-            Array.Resize(ref _index, size);
-            Array.Resize(ref _root, size);
         }
     }
 

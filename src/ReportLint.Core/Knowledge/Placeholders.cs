@@ -187,25 +187,24 @@ public sealed class Placeholders
         return mask;
     }
 
-    /// <summary>Per thread, for one generation of the tokeniser's word ids and one set of patterns: each word's word-only strings, + 1 (0: not looked at yet).</summary>
-    private sealed class WordOnlyById(Placeholders owner, int generation)
+    /// <summary>Per thread and set of patterns, for the words the tokeniser has numbered: each word's word-only strings, + 1 (0: not looked at yet).</summary>
+    private sealed class WordOnlyById(Placeholders owner)
     {
-        private ulong[] _masks = new ulong[1024];
+        private readonly WordIdMemo<ulong> _masks = new();
 
         [ThreadStatic] private static WordOnlyById? t_known;
 
         public static WordOnlyById For(Placeholders owner, int generation)
         {
-            var known = t_known;
-            return known is not null && known._generation == generation && ReferenceEquals(known._owner, owner) ? known : t_known = new WordOnlyById(owner, generation);
+            var known = t_known is { } kept && ReferenceEquals(kept._owner, owner) ? kept : t_known = new WordOnlyById(owner);
+            known._masks.Use(generation);
+            return known;
         }
 
         private readonly Placeholders _owner = owner;
-        private readonly int _generation = generation;
 
         public ulong Of(string token, int id)
         {
-            if (id >= _masks.Length) Array.Resize(ref _masks, Math.Max(id + 1, _masks.Length * 2));
             ref ulong mask = ref _masks[id];
             // The mask + 1 wraps to 0 only for a word holding all 64 strings, which is then looked at again each time.
             if (mask == 0) mask = _owner.WordOnlyOf(token) + 1;

@@ -242,8 +242,7 @@ public static class OffTopicAnalysis
         // Token text to content word number (-1: not a content word), for tokens read without a word id.
         private readonly Dictionary<string, int> _byToken = new(StringComparer.Ordinal);
         // Word id (of one generation of the tokeniser's numbering) to content word number + 2 (0: not looked up, 1: none).
-        private int[] _byWordId = new int[1024];
-        private int _generation = int.MinValue;
+        private readonly WordIdMemo<int> _byWordId = new();
         private int[] _own = new int[256];
 
         /// <summary>How often each content word occurs in the report being analysed, by number.</summary>
@@ -268,18 +267,13 @@ public static class OffTopicAnalysis
             var tokens = run.Tokens;
             var ids = run.Ids.Span;
             bool byId = run.Generation >= 0;
-            if (byId && run.Generation != _generation)
-            {
-                Array.Clear(_byWordId);
-                _generation = run.Generation;
-            }
+            if (byId) _byWordId.Use(run.Generation);
             for (int i = 0; i < tokens.Length; i++)
             {
                 int number;
                 if (byId && ids[i] >= 0)
                 {
                     int id = ids[i];
-                    if (id >= _byWordId.Length) Array.Resize(ref _byWordId, Math.Max(id + 1, _byWordId.Length * 2));
                     ref int known = ref _byWordId[id];
                     if (known == 0) known = NumberOfToken(tokens[i]) + 2;
                     number = known - 2;
