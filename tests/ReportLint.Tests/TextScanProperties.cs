@@ -60,6 +60,67 @@ public class TextScanProperties
     }
 
     /// <summary>
+    /// Statements are cut from their block's text in place: the sentences are those of the plain definition, cutting at a
+    /// full stop that ends a sentence (not after an abbreviation, an initial or inside a number), '!', '?' or a blank line,
+    /// and a stretch longer than <see cref="SentenceSplitter.MaxSentenceLength"/> at the last space of its second half.
+    /// </summary>
+    [Fact]
+    public void Sentences_are_cut_at_their_stops_and_long_ones_at_spaces()
+    {
+        string[] pieces = ["Market", "grew", " ", "  ", ". ", ".", "! ", "? ", "\n", "\n\n", "U.S.", " Inc. ", "1.45", " e.g. ", "J. ", "\"", ") ",
+            "The", new string('x', 700), "\t", "\u00A0"];
+        var texts = Gen.Int[0, pieces.Length - 1].Select(i => pieces[i]).Array[0, 200].Select(string.Concat);
+        texts.Sample(text =>
+        {
+            var sentences = new List<(int Start, int End)>();
+            SentenceSplitter.Split(text, sentences);
+            sentences.Should().Equal(PlainSentences(text), $"'{text}'");
+        }, iter: 5_000);
+
+        static List<(int Start, int End)> PlainSentences(string text)
+        {
+            const int max = SentenceSplitter.MaxSentenceLength;
+            var stops = new List<(int, int)>();
+            int start = 0;
+            for (int i = 0; i < text.Length; i++)
+            {
+                char c = text[i];
+                if (c is not ('.' or '!' or '?' or '\n')) continue;
+                if (c == '\n' && !(i + 1 < text.Length && text[i + 1] == '\n')) continue;
+                if (c == '.' && !SentenceSplitter.IsSentenceEnd(text, i)) continue;
+                int end = i + 1;
+                while (end < text.Length && text[end] is '"' or '”' or '’' or ')') end++;
+                if (end < text.Length && !char.IsWhiteSpace(text[end])) continue;
+                stops.Add(Trim(text, start, end));
+                start = end;
+            }
+            stops.Add(Trim(text, start, text.Length));
+            var sentences = new List<(int, int)>();
+            foreach (var (s, e) in stops.Where(p => p.Item2 > p.Item1))
+            {
+                int from = s;
+                while (e - from > max)
+                {
+                    int cut = text.LastIndexOf(' ', from + max, max / 2);
+                    if (cut <= from) cut = from + max;
+                    sentences.Add((from, cut));
+                    from = cut;
+                    while (from < e && char.IsWhiteSpace(text[from])) from++;
+                }
+                if (e > from) sentences.Add((from, e));
+            }
+            return sentences;
+        }
+
+        static (int, int) Trim(string text, int s, int e)
+        {
+            while (s < e && char.IsWhiteSpace(text[s])) s++;
+            while (e > s && char.IsWhiteSpace(text[e - 1])) e--;
+            return (s, e);
+        }
+    }
+
+    /// <summary>
     /// A figure's hedge ("about", "up to", "more than") is looked for only among the phrases that end in the character
     /// before the figure: the answer is the plain one, trying every phrase in order, whatever the case and script of
     /// the words before it.

@@ -311,22 +311,22 @@ public static partial class ClaimExtractor
             // Most statements name no period at all: one vectorised search, ignoring case, rules them out (exactly so for
             // ASCII text, where ignoring case is lower-casing; other text is lower-cased as always).
             bool ascii = st.IsAscii;
-            if (ascii && !st.Text.AsSpan().ContainsAny(PeriodWords)) continue;
+            if (ascii && !st.Chars.ContainsAny(PeriodWords)) continue;
             // The text searched: as it stands, ignoring case, when ASCII; otherwise lower-cased and searched as is.
             // (Each word is one vectorised search ignoring case, which on lower-cased text is the same as searching it as is:
             // string.IndexOf ignoring case is a scalar loop with invariant globalisation.)
-            string searched = ascii ? st.Text : st.Text.ToLowerInvariant();
+            var searched = ascii ? st.Chars : st.Text.ToLowerInvariant().AsSpan();
             for (int k = 0; k < ForecastPeriodWords.Length; k++)
             {
                 string w = ForecastPeriodWords[k];
-                int at = searched.AsSpan().IndexOfAny(EachPeriodWord[k]);
+                int at = searched.IndexOfAny(EachPeriodWord[k]);
                 if (at < 0) continue;
                 var p = st.Figures.OfType<PeriodFigure>().FirstOrDefault(f =>
                     f.Span.Start - st.Span.Start >= at + w.Length && f.Span.Start - st.Span.Start - (at + w.Length) <= 12
                     || f.Span.End - st.Span.Start <= at && at - (f.Span.End - st.Span.Start) <= 4);
                 if (p is not null) { periods.Forecast ??= p; break; }
             }
-            int bi = searched.AsSpan().IndexOfAny(EachPeriodWord[^1]);
+            int bi = searched.IndexOfAny(EachPeriodWord[^1]);
             if (bi >= 0 && periods.BaseYear is null)
             {
                 var y = st.Figures.OfType<YearFigure>().FirstOrDefault(f => Math.Abs(f.Span.Start - st.Span.Start - bi) <= 25 && !f.InPeriod);
@@ -384,7 +384,7 @@ public static partial class ClaimExtractor
         {
             // The pattern is anchored at the start: a statement that does not begin so cannot match (and a failed match
             // still costs a Match and the engine's set-up, for every statement).
-            if (!st.Text.StartsWith("In terms of ", StringComparison.Ordinal)) continue;
+            if (!st.Chars.StartsWith("In terms of ", StringComparison.Ordinal)) continue;
             var m = InTermsOf().Match(st.Text);
             if (m.Success) names.Add(m.Groups[1].Value.Trim());
         }

@@ -160,10 +160,10 @@ internal static class GrowthLinker
 
     private static bool SaysMarket(Statement st, ClaimsModel model)
     {
-        string t = st.Text;
+        var t = st.Chars;
         // Vectorised searches ignoring case: string.Contains ignoring case is a scalar loop under invariant globalisation.
-        if (model.MarketNameSearch is { } name && t.AsSpan().ContainsAny(name)) return true;
-        if (t.AsSpan().ContainsAny(AnyMarketWord)) return true;
+        if (model.MarketNameSearch is { } name && t.ContainsAny(name)) return true;
+        if (t.ContainsAny(AnyMarketWord)) return true;
         return t.StartsWith("It ", StringComparison.Ordinal);
     }
 

@@ -193,9 +193,9 @@ public sealed partial class ScopeFacts
         foreach (var st in model.Statements)
         {
             if (!outline.IsBody(st.Block)) continue;
-            string text = st.Text;
             // A statement with no cue, ignoring case, has none once lower-cased either (exactly so for ASCII text).
-            if (st.IsAscii && !text.AsSpan().ContainsAny(companies.AnyCue)) continue;
+            if (st.IsAscii && !st.Chars.ContainsAny(companies.AnyCue)) continue;
+            string text = st.Text;
             string lower = text.ToLowerInvariant();
             foreach (var cue in companies.Cues)
             {

@@ -45,21 +45,26 @@ internal static class StatementBuilder
     private static Statement FieldStatement(Block block, Field field)
     {
         var span = field.Span;
-        string text = block.TextOf(new TextSpan(Math.Max(span.Start, block.Span.Start), Math.Min(span.End, block.Span.End)));
-        var figures = FigureScanner.Scan(text, span.Start);
-        return new Statement(StatementKind.Field, span, text, block, figures, field);
+        int start = Math.Max(span.Start, block.Span.Start) - block.Span.Start, end = Math.Min(span.End, block.Span.End) - block.Span.Start;
+        int length = Math.Max(0, end - start);
+        var figures = FigureScanner.Scan(block.Text.AsSpan(start, length), span.Start);
+        return new Statement(StatementKind.Field, span, block.Text, start, length, block, figures, field);
     }
 
     private static void AddSentences(List<Statement> statements, Block block, int from, int to)
     {
         if (to <= from) return;
-        // Most blocks hold no field: their sentences are cut from the block's own text, not from a copy of it.
-        string text = from == block.Span.Start && to == block.Span.End ? block.Text : block.Text.Substring(from - block.Span.Start, to - from);
-        foreach (var (s, e) in SentenceSplitter.Split(text))
-        {
-            var sentence = text[s..e];
-            statements.Add(new Statement(StatementKind.Sentence, new TextSpan(from + s, from + e), sentence, block,
-                FigureScanner.Scan(sentence, from + s)));
-        }
+        // Sentences are slices of the block's own text: no copy of the stretch or of a sentence is made.
+        int offset = from - block.Span.Start;
+        var text = block.Text.AsSpan(offset, to - from);
+        var sentences = t_sentences ??= new List<(int, int)>();
+        sentences.Clear();
+        SentenceSplitter.Split(text, sentences);
+        foreach (var (s, e) in sentences)
+            statements.Add(new Statement(StatementKind.Sentence, new TextSpan(from + s, from + e), block.Text, offset + s, e - s, block,
+                FigureScanner.Scan(text[s..e], from + s)));
+        if (sentences.Capacity > 4096) t_sentences = null; // a giant block's list is not kept for the thread's next one
     }
+
+    [ThreadStatic] private static List<(int, int)>? t_sentences;
 }

@@ -64,7 +64,7 @@ internal static class Superlatives
     /// For ASCII text, ignoring case is lower-casing (other text is searched as always, since a character such as the
     /// Kelvin sign lower-cases to ASCII).
     /// </summary>
-    public static bool MayHold(Statement statement) => !statement.IsAscii || statement.Text.AsSpan().ContainsAny(AnyCue);
+    public static bool MayHold(Statement statement) => !statement.IsAscii || statement.Chars.ContainsAny(AnyCue);
 
     public static IEnumerable<SuperlativeClaim> Find(Statement statement, SubjectResolver resolver, SubjectResolver.Mentions mentions, string? sectionDimension)
     {

@@ -73,7 +73,12 @@ public static class Words
     /// a field's value): a view into the block's tokens when the text is the block's own at that span and no word runs
     /// across the span's edges, else tokenised afresh. Either way, the tokens <see cref="TokenList"/> gives for the text.
     /// </summary>
-    public static WordRun In(Block block, TextSpan span, string text)
+    public static WordRun In(Block block, TextSpan span, string text) => In(block, span, text.AsSpan(), text);
+
+    /// <summary>As <see cref="In(Block, TextSpan, string)"/>, for a span of text (a statement's <see cref="Claims.Statement.Chars"/>): copied only when tokenised afresh.</summary>
+    public static WordRun In(Block block, TextSpan span, ReadOnlySpan<char> text) => In(block, span, text, null);
+
+    private static WordRun In(Block block, TextSpan span, ReadOnlySpan<char> text, string? asString)
     {
         int local = span.Start - block.Span.Start;
         if (local >= 0 && span.End <= block.Span.End && text.Length == span.Length && block.Text.AsSpan(local, span.Length).SequenceEqual(text))
@@ -85,7 +90,7 @@ public static class Words
             bool cutAtEnd = to < words.Count && words.Starts[to] < span.End;
             if (!cutAtStart && !cutAtEnd) return new WordRun(words, from, to - from);
         }
-        return BlockWords.Read(text, span.Start).All;
+        return BlockWords.Read(asString ?? text.ToString(), span.Start).All;
     }
 
     /// <summary>The id of <paramref name="word"/> (in lower case already) in this thread's table, numbering it if new; -1 for a word too long to number.</summary>

@@ -9,7 +9,10 @@ namespace ReportLint.Core.Extraction;
 /// </summary>
 public static class FigureScanner
 {
-    public static List<Figure> Scan(string text, int baseOffset = 0)
+    public static List<Figure> Scan(string text, int baseOffset = 0) => Scan(text.AsSpan(), baseOffset);
+
+    /// <summary>As <see cref="Scan(string, int)"/>, on a slice of a larger text (a statement within its block): no copy of it is made.</summary>
+    public static List<Figure> Scan(ReadOnlySpan<char> text, int baseOffset)
     {
         var figures = new List<Figure>();
         int n = text.Length;
@@ -17,7 +20,7 @@ public static class FigureScanner
         while (i < n)
         {
             // Jump to the next ASCII digit or non-ASCII character (which may be another script's digit).
-            int skip = text.AsSpan(i).IndexOfAnyExcept(AsciiNonDigits);
+            int skip = text.Slice(i).IndexOfAnyExcept(AsciiNonDigits);
             if (skip < 0) break;
             i += skip;
             if (!char.IsDigit(text[i])) { i++; continue; }
@@ -32,7 +35,7 @@ public static class FigureScanner
     private static readonly System.Buffers.SearchValues<char> AsciiNonDigits =
         System.Buffers.SearchValues.Create(Enumerable.Range(0, 128).Where(c => c is < '0' or > '9').Select(c => (char)c).ToArray());
 
-    private static int ScanAt(string text, int i, int baseOffset, List<Figure> figures)
+    private static int ScanAt(ReadOnlySpan<char> text, int i, int baseOffset, List<Figure> figures)
     {
         int n = text.Length;
         int start = i;
@@ -45,7 +48,7 @@ public static class FigureScanner
         {
             int ls = i - 1;
             while (ls > 0 && char.IsLetter(text[ls - 1])) ls--;
-            var word = text.AsSpan(ls, i - ls);
+            var word = text.Slice(ls, i - ls);
             bool standalone = ls == 0 || !char.IsLetterOrDigit(text[ls - 1]);
             if (standalone && word is "FY" or "fy") { fiscal = true; start = ls; }
             else if (standalone && Currencies.FromCode(word) is { } code) { currency = code; start = ls; }
@@ -56,7 +59,7 @@ public static class FigureScanner
 
         int end = ReadNumber(text, i);
         if (end < 0) return SkipWord(text, i);
-        var raw = text.AsSpan(i, end - i);
+        var raw = text.Slice(i, end - i);
         if (!PrintedNumber.TryParse(raw, out var number) || number is null) return end;
         bool hasSeparators = raw.Contains(',') ;
         bool hasDecimals = number.Decimals > 0;
@@ -85,7 +88,7 @@ public static class FigureScanner
         {
             int we = j;
             while (we < n && char.IsLetter(text[we])) we++;
-            var suffix = text.AsSpan(j, we - j);
+            var suffix = text.Slice(j, we - j);
             var glued = Scale.Parse(suffix);
             if (glued is not null && (currency is not null || !Scale.IsAbbreviation(suffix))) { scale = glued; j = we; }
             else if (suffix is "F" or "E" or "P" or "f" or "e" or "A" && !hasDecimals && !hasSeparators && raw.Length == 4) { yearSuffix = suffix.ToString(); j = we; }
@@ -101,32 +104,32 @@ public static class FigureScanner
                 int k2 = SkipSpaces(text, after);
                 bool points = StartsWithWord(text, k2, "points") || StartsWithWord(text, k2, "pts");
                 if (points) after = WordEnd(text, k2);
-                Add(figures, new PercentFigure(Abs(leftEdge, after, baseOffset), text[leftEdge..after], number, points, HedgeBefore(text, leftEdge)));
+                Add(figures, new PercentFigure(Abs(leftEdge, after, baseOffset), text[leftEdge..after].ToString(), number, points, HedgeBefore(text, leftEdge)));
                 return after;
             }
             if (StartsWithWord(text, k, "percentage"))
             {
                 int k2 = SkipSpaces(text, WordEnd(text, k));
                 int after = StartsWithWord(text, k2, "points") || StartsWithWord(text, k2, "point") ? WordEnd(text, k2) : WordEnd(text, k);
-                Add(figures, new PercentFigure(Abs(leftEdge, after, baseOffset), text[leftEdge..after], number, true, HedgeBefore(text, leftEdge)));
+                Add(figures, new PercentFigure(Abs(leftEdge, after, baseOffset), text[leftEdge..after].ToString(), number, true, HedgeBefore(text, leftEdge)));
                 return after;
             }
             if (StartsWithWord(text, k, "pp") || StartsWithWord(text, k, "ppt") || StartsWithWord(text, k, "ppts") || StartsWithWord(text, k, "bps"))
             {
                 int after = WordEnd(text, k);
-                Add(figures, new PercentFigure(Abs(leftEdge, after, baseOffset), text[leftEdge..after], number, true, HedgeBefore(text, leftEdge)));
+                Add(figures, new PercentFigure(Abs(leftEdge, after, baseOffset), text[leftEdge..after].ToString(), number, true, HedgeBefore(text, leftEdge)));
                 return after;
             }
             if (StartsWithWord(text, k, "percent") || StartsWithWord(text, k, "pct") || StartsWithWord(text, k, "per") && StartsWithWord(text, SkipSpaces(text, k + 3), "cent"))
             {
                 int after = StartsWithWord(text, k, "per") && !StartsWithWord(text, k, "percent") ? WordEnd(text, SkipSpaces(text, k + 3)) : WordEnd(text, k);
-                Add(figures, new PercentFigure(Abs(leftEdge, after, baseOffset), text[leftEdge..after], number, false, HedgeBefore(text, leftEdge)));
+                Add(figures, new PercentFigure(Abs(leftEdge, after, baseOffset), text[leftEdge..after].ToString(), number, false, HedgeBefore(text, leftEdge)));
                 return after;
             }
             if (char.IsLetter(text[k]) && k - j <= 2)
             {
                 int we = WordEnd(text, k);
-                var word = text.AsSpan(k, we - k);
+                var word = text.Slice(k, we - k);
                 var spaced = Scale.Parse(word);
                 if (spaced is not null && (currency is not null || !Scale.IsAbbreviation(word))) { scale = spaced; j = we; }
                 else if (currency is null && Currencies.FromCode(word) is { } after)
@@ -137,7 +140,7 @@ public static class FigureScanner
                     if (k3 < n && char.IsLetter(text[k3]))
                     {
                         int we3 = WordEnd(text, k3);
-                        if (Scale.Parse(text.AsSpan(k3, we3 - k3)) is { } s3) { scale = s3; j = we3; }
+                        if (Scale.Parse(text.Slice(k3, we3 - k3)) is { } s3) { scale = s3; j = we3; }
                     }
                 }
             }
@@ -149,12 +152,12 @@ public static class FigureScanner
             if (k4 < n && char.IsLetter(text[k4]))
             {
                 int we4 = WordEnd(text, k4);
-                if (Currencies.FromCode(text.AsSpan(k4, we4 - k4)) is { } code4) { currency = code4; j = we4; }
+                if (Currencies.FromCode(text.Slice(k4, we4 - k4)) is { } code4) { currency = code4; j = we4; }
             }
         }
 
         var span = Abs(leftEdge, j, baseOffset);
-        string figureRaw = text[leftEdge..j];
+        string figureRaw = text[leftEdge..j].ToString();
         if (currency is not null)
         {
             Add(figures, new MoneyFigure(span, figureRaw, number, scale ?? Scale.Unit, currency, HedgeBefore(text, leftEdge)));
@@ -164,7 +167,7 @@ public static class FigureScanner
         {
             // "2 billion users" counts something else; "1.45 billion in 2025" is an amount whose currency the text leaves out.
             int k5 = SkipSpaces(text, j);
-            bool countNoun = k5 < n && char.IsLetter(text[k5]) && !IsLinkWord(text.AsSpan(k5, WordEnd(text, k5) - k5));
+            bool countNoun = k5 < n && char.IsLetter(text[k5]) && !IsLinkWord(text.Slice(k5, WordEnd(text, k5) - k5));
             if (countNoun) Add(figures, new NumberFigure(span, figureRaw, number, scale, HedgeBefore(text, leftEdge)));
             else Add(figures, new MoneyFigure(span, figureRaw, number, scale, null, HedgeBefore(text, leftEdge)));
             return j;
@@ -176,11 +179,11 @@ public static class FigureScanner
             bool yearContext = fiscal || yearSuffix is not null || preposition is "in" or "by" or "from" or "to" or "through" or "till" or "until" or "since" or "during" or "between" or "year" or "fy";
             if (year is >= 1900 and <= 2100 || yearContext && year is >= 1000 and <= 9999)
             {
-                Add(figures, new YearFigure(Abs(start, j, baseOffset), text[start..j], year, preposition));
+                Add(figures, new YearFigure(Abs(start, j, baseOffset), text[start..j].ToString(), year, preposition));
                 return j;
             }
         }
-        Add(figures, new NumberFigure(Abs(leftEdge, j, baseOffset), text[leftEdge..j], number, Scale.Unit, HedgeBefore(text, leftEdge)));
+        Add(figures, new NumberFigure(Abs(leftEdge, j, baseOffset), text[leftEdge..j].ToString(), number, Scale.Unit, HedgeBefore(text, leftEdge)));
         return j;
     }
 
@@ -189,7 +192,7 @@ public static class FigureScanner
     private static TextSpan Abs(int start, int end, int baseOffset) => new(baseOffset + start, baseOffset + end);
 
     /// <summary>Reads digits with ',' thousands groups and one '.' decimal part; returns the end, or -1 if malformed.</summary>
-    private static int ReadNumber(string text, int i)
+    private static int ReadNumber(ReadOnlySpan<char> text, int i)
     {
         int n = text.Length;
         int j = i;
@@ -207,36 +210,36 @@ public static class FigureScanner
         return j;
     }
 
-    private static bool IsDigits(string text, int from, int count)
+    private static bool IsDigits(ReadOnlySpan<char> text, int from, int count)
     {
         if (from + count > text.Length) return false;
         for (int k = from; k < from + count; k++) if (!char.IsDigit(text[k])) return false;
         return true;
     }
 
-    private static int SkipWord(string text, int i)
+    private static int SkipWord(ReadOnlySpan<char> text, int i)
     {
         while (i < text.Length && (char.IsLetterOrDigit(text[i]) || text[i] is '.' or ',') && !(text[i] is '.' or ',' && (i + 1 >= text.Length || !char.IsLetterOrDigit(text[i + 1])))) i++;
         return i;
     }
 
-    private static int SkipSpaces(string text, int i)
+    private static int SkipSpaces(ReadOnlySpan<char> text, int i)
     {
         int limit = Math.Min(text.Length, i + 3);
         while (i < limit && text[i] is ' ' or '\u00A0' or '\u202F' or '\t') i++;
         return i;
     }
 
-    private static int WordEnd(string text, int i)
+    private static int WordEnd(ReadOnlySpan<char> text, int i)
     {
         while (i < text.Length && char.IsLetter(text[i])) i++;
         return i;
     }
 
-    private static bool StartsWithWord(string text, int i, string word)
+    private static bool StartsWithWord(ReadOnlySpan<char> text, int i, string word)
     {
         if (i + word.Length > text.Length) return false;
-        if (!text.AsSpan(i, word.Length).Equals(word, StringComparison.OrdinalIgnoreCase)) return false;
+        if (!text.Slice(i, word.Length).Equals(word, StringComparison.OrdinalIgnoreCase)) return false;
         return i + word.Length == text.Length || !char.IsLetter(text[i + word.Length]);
     }
 
@@ -249,14 +252,14 @@ public static class FigureScanner
             or "expected" or "projected" or "estimated" or "forecast" or "mark" or "threshold";
 
     /// <summary>The word just before position <paramref name="i"/>, lower case, skipping spaces and an opening bracket.</summary>
-    internal static string? WordBefore(string text, int i)
+    internal static string? WordBefore(ReadOnlySpan<char> text, int i)
     {
         int e = i - 1;
         while (e >= 0 && (text[e] is ' ' or '(' or '\u00A0' or '\t')) e--;
         if (e < 0 || !char.IsLetter(text[e])) return null;
         int s = e;
         while (s > 0 && char.IsLetter(text[s - 1])) s--;
-        return text.Substring(s, e - s + 1).ToLowerInvariant();
+        return text.Slice(s, e - s + 1).ToString().ToLowerInvariant();
     }
 
     internal static readonly (string Phrase, Hedge Hedge)[] HedgePhrases =
@@ -277,12 +280,12 @@ public static class FigureScanner
         [.. Enumerable.Range(0, 128).Select(c => HedgePhrases.Where(h => char.ToLowerInvariant(h.Phrase[^1]) == c).ToArray())];
 
     /// <summary>The hedge word ending right before a figure, if any ("nearly USD 1 trillion").</summary>
-    internal static Hedge HedgeBefore(string text, int figureStart)
+    internal static Hedge HedgeBefore(ReadOnlySpan<char> text, int figureStart)
     {
         int e = figureStart;
         while (e > 0 && text[e - 1] is ' ' or '\u00A0') e--;
         int s = Math.Max(0, e - 16);
-        var window = text.AsSpan(s, e - s);
+        var window = text.Slice(s, e - s);
         if (window.IsEmpty) return Hedge.None;
         // Only the phrases that end in the window's last character, when it is ASCII (otherwise every phrase is tried,
         // the plain way, whatever ignoring case makes of it).
@@ -299,7 +302,7 @@ public static class FigureScanner
     }
 
     /// <summary>Joins two years into a period when only a dash or "to"/"through"/"and" stands between them.</summary>
-    private static void FindPeriods(string text, int baseOffset, List<Figure> figures)
+    private static void FindPeriods(ReadOnlySpan<char> text, int baseOffset, List<Figure> figures)
     {
         List<Figure>? periods = null;
         for (int f = 0; f < figures.Count; f++)
@@ -317,18 +320,18 @@ public static class FigureScanner
                 {
                     a.InPeriod = true;
                     figures.RemoveAt(f + 1);
-                    (periods ??= new()).Add(new PeriodFigure(new TextSpan(a.Span.Start, baseOffset + aEnd + 3), text[(a.Span.Start - baseOffset)..(aEnd + 3)], a.Year, to));
+                    (periods ??= new()).Add(new PeriodFigure(new TextSpan(a.Span.Start, baseOffset + aEnd + 3), text[(a.Span.Start - baseOffset)..(aEnd + 3)].ToString(), a.Year, to));
                     continue;
                 }
             }
             if (f + 1 >= figures.Count || figures[f + 1] is not YearFigure b) continue;
-            var between = text.AsSpan(aEnd, b.Span.Start - baseOffset - aEnd).Trim();
+            var between = text.Slice(aEnd, b.Span.Start - baseOffset - aEnd).Trim();
             bool joined = between is "-" or "–" or "—" or "to" or "To" or "TO" or "through" or "till" or "until" or "−" or "~"
                           || between is "and" && a.Preposition == "between";
             if (!joined || b.Year <= a.Year) continue;
             a.InPeriod = true;
             b.InPeriod = true;
-            (periods ??= new()).Add(new PeriodFigure(TextSpan.Union(a.Span, b.Span), text[(a.Span.Start - baseOffset)..(b.Span.End - baseOffset)], a.Year, b.Year));
+            (periods ??= new()).Add(new PeriodFigure(TextSpan.Union(a.Span, b.Span), text[(a.Span.Start - baseOffset)..(b.Span.End - baseOffset)].ToString(), a.Year, b.Year));
             f++;
         }
         if (periods is null) return;
