@@ -43,6 +43,7 @@ public sealed class YamlData
         }
         try
         {
+            RequireAnchorsBeforeAliases(name, text);
             var stream = new YamlStream();
             // Alias expansion is what makes "billion laughs" documents explode; cap the number of aliases.
             var parser = new Parser(new StringReader(text));
@@ -65,6 +66,32 @@ public sealed class YamlData
             // YamlDotNet's scanner can fail on malformed input with a plain exception rather than a YamlException (found by
             // fuzzing): still a problem with the file, never a crash; the parser knows no position then.
             throw new DataFileException(name, 1, 1, "not valid YAML: " + e.Message);
+        }
+    }
+
+    /// <summary>
+    /// YAML lets an alias (<c>*a</c>) refer only to an anchor (<c>&amp;a</c>) defined before it in its document. YamlDotNet's
+    /// node model also takes forward references, and resolving two of them used as keys of one mapping recursed until the
+    /// process died of a stack overflow (found by fuzzing the configuration): such a file is refused, at the alias, first.
+    /// </summary>
+    private static void RequireAnchorsBeforeAliases(string name, string text)
+    {
+        var parser = new Parser(new StringReader(text));
+        var anchors = new HashSet<string>(StringComparer.Ordinal);
+        while (parser.MoveNext())
+        {
+            switch (parser.Current)
+            {
+                case YamlDotNet.Core.Events.DocumentStart:
+                    anchors.Clear();
+                    break;
+                case YamlDotNet.Core.Events.AnchorAlias alias when !anchors.Contains(alias.Value.Value):
+                    throw new DataFileException(name, (int)alias.Start.Line, (int)alias.Start.Column,
+                        $"the alias '*{alias.Value.Value}' comes before its anchor '&{alias.Value.Value}': an anchor must be defined before any alias to it");
+                case YamlDotNet.Core.Events.NodeEvent { Anchor.IsEmpty: false } node:
+                    anchors.Add(node.Anchor.Value);
+                    break;
+            }
         }
     }
 

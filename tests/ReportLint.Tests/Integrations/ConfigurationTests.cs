@@ -107,6 +107,8 @@ public sealed class ConfigurationTests
     [InlineData("rule:\n  RL101: off\n", 1, "unknown setting 'rule'")]
     [InlineData("rulePacks:\n  - no-such-folder\n", 2, "does not exist")]
     [InlineData("rules: [RL101\n", 2, "")]
+    // Two aliases used as keys before their anchors: YamlDotNet recursed resolving them until the process overflowed its stack.
+    [InlineData("rules:\n  *a : off\n  *b : off\nx: &a RL101\ny: &b RL102\n", 2, "the alias '*a' comes before its anchor '&a'")]
     public void An_invalid_file_stops_the_run_naming_file_line_and_problem(string yaml, int line, string problem)
     {
         var (exit, output, err) = ReportLintProcess.Run(SeedFolder(yaml), "lint", ".");
