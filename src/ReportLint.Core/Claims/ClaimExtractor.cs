@@ -288,22 +288,9 @@ public static partial class ClaimExtractor
         {
             var st = statements[n];
             if ((st.Field is not null) != (pass == 0)) continue;
-            if (st.Field is { } field)
+            if (st.Field is not null)
             {
-                string key = field.NormalizedKey;
-                var valueFigures = st.Figures.Where(f => field.ValueSpan.Contains(f.Span)).ToList();
-                if (key.Contains("base year") && periods.BaseYear is null && valueFigures.OfType<YearFigure>().FirstOrDefault() is { } by)
-                {
-                    periods.BaseYear = by.Year;
-                    periods.BaseYearSpan = by.Span;
-                }
-                else if (key.Contains("historical") && periods.Historical is null && valueFigures.OfType<PeriodFigure>().FirstOrDefault() is { } hp)
-                    periods.Historical = hp;
-                else if (ForecastPeriodWords.Any(key.Contains) || key.Contains("forecast period"))
-                {
-                    if (valueFigures.OfType<PeriodFigure>().FirstOrDefault() is { } fp && valueFigures.All(f => f is not PercentFigure)) periods.Forecast ??= fp;
-                    else keyForecast ??= st.Figures.OfType<PeriodFigure>().FirstOrDefault(p => field.KeySpan.Contains(p.Span));
-                }
+                ReadPeriodField(st, periods, ref keyForecast);
                 continue;
             }
             // A prose statement gives a period only through a period or year among its figures: without one, its words do not matter.
@@ -321,19 +308,54 @@ public static partial class ClaimExtractor
                 string w = ForecastPeriodWords[k];
                 int at = searched.IndexOfAny(EachPeriodWord[k]);
                 if (at < 0) continue;
-                var p = st.Figures.OfType<PeriodFigure>().FirstOrDefault(f =>
-                    f.Span.Start - st.Span.Start >= at + w.Length && f.Span.Start - st.Span.Start - (at + w.Length) <= 12
-                    || f.Span.End - st.Span.Start <= at && at - (f.Span.End - st.Span.Start) <= 4);
-                if (p is not null) { periods.Forecast ??= p; break; }
+                if (PeriodNear(st, at, at + w.Length) is { } p) { periods.Forecast ??= p; break; }
             }
             int bi = searched.IndexOfAny(EachPeriodWord[^1]);
-            if (bi >= 0 && periods.BaseYear is null)
-            {
-                var y = st.Figures.OfType<YearFigure>().FirstOrDefault(f => Math.Abs(f.Span.Start - st.Span.Start - bi) <= 25 && !f.InPeriod);
-                if (y is not null) { periods.BaseYear = y.Year; periods.BaseYearSpan = y.Span; }
-            }
+            if (bi >= 0 && periods.BaseYear is null && YearNear(st, bi) is { } y) { periods.BaseYear = y.Year; periods.BaseYearSpan = y.Span; }
         }
         periods.Forecast ??= keyForecast;
+    }
+
+    /// <summary>A scope field's period: "Base Year: 2024", "Historical Data: 2019-2023", "Forecast Period: 2025-2032".</summary>
+    private static void ReadPeriodField(Statement st, ReportPeriods periods, ref PeriodFigure? keyForecast)
+    {
+        var field = st.Field!;
+        string key = field.NormalizedKey;
+        var valueFigures = st.Figures.Where(f => field.ValueSpan.Contains(f.Span)).ToList();
+        if (key.Contains("base year") && periods.BaseYear is null && valueFigures.OfType<YearFigure>().FirstOrDefault() is { } by)
+        {
+            periods.BaseYear = by.Year;
+            periods.BaseYearSpan = by.Span;
+        }
+        else if (key.Contains("historical") && periods.Historical is null && valueFigures.OfType<PeriodFigure>().FirstOrDefault() is { } hp)
+            periods.Historical = hp;
+        else if (ForecastPeriodWords.Any(key.Contains) || key.Contains("forecast period"))
+        {
+            if (valueFigures.OfType<PeriodFigure>().FirstOrDefault() is { } fp && valueFigures.All(f => f is not PercentFigure)) periods.Forecast ??= fp;
+            else keyForecast ??= st.Figures.OfType<PeriodFigure>().FirstOrDefault(p => field.KeySpan.Contains(p.Span));
+        }
+    }
+
+    /// <summary>The first period figure that starts within 12 characters after a period word at [<paramref name="at"/>, <paramref name="end"/>) or ends within 4 before it.</summary>
+    private static PeriodFigure? PeriodNear(Statement st, int at, int end)
+    {
+        var figures = st.Figures;
+        for (int i = 0; i < figures.Count; i++)
+        {
+            if (figures[i] is not PeriodFigure p) continue;
+            int start = p.Span.Start - st.Span.Start, stop = p.Span.End - st.Span.Start;
+            if (start >= end && start - end <= 12 || stop <= at && at - stop <= 4) return p;
+        }
+        return null;
+    }
+
+    /// <summary>The first year, not part of a period, within 25 characters of "base year" at <paramref name="at"/>.</summary>
+    private static YearFigure? YearNear(Statement st, int at)
+    {
+        var figures = st.Figures;
+        for (int i = 0; i < figures.Count; i++)
+            if (figures[i] is YearFigure { InPeriod: false } y && Math.Abs(y.Span.Start - st.Span.Start - at) <= 25) return y;
+        return null;
     }
 
     private static bool HasPeriodOrYear(IReadOnlyList<Figure> figures)

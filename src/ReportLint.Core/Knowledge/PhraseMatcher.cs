@@ -45,7 +45,10 @@ public sealed class PhraseMatcher<T>
             _values = new T[values];
             var builder = new Builder(this, sorted);
             builder.Build(builder.NewNode(), 0, sorted.Length, 0);
-            for (char c = '\0'; c < RootTable; c++) _root[c] = Search(0, c);
+            // The root's children along ASCII characters, from its edges (each character labels one edge at most).
+            Array.Fill(_root, -1);
+            for (int e = _edgeStart[0], end = e + _edgeCount[0]; e < end; e++)
+                if (_edgeChar[e] < RootTable) _root[_edgeChar[e]] = _edgeTarget[e];
         }
 
         // The root's children by character, for ASCII: every word start looks there first, and most go no further.
@@ -146,7 +149,13 @@ public sealed class PhraseMatcher<T>
         }
         _folded = new Trie(folded);
         _exact = new Trie(exact);
-        _firstWords = folded.Concat(exact).Select(e => FirstWord(e.Item1)).Where(w => w.Length > 0).Distinct(StringComparer.Ordinal).ToArray();
+        // Built per report for its segment names, so without a query chain: one set, in the entries' order.
+        var firstWords = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var list in (List<(string, T)>[])[folded, exact])
+            foreach (var (phrase, _) in list)
+                if (FirstWord(phrase) is { Length: > 0 } word && seen.Add(word)) firstWords.Add(word);
+        _firstWords = [.. firstWords];
     }
 
     private static string FirstWord(string phrase)
