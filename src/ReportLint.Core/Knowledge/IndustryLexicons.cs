@@ -173,7 +173,10 @@ public sealed class IndustryLexicons
     public IReadOnlyList<LexiconHit> Find(string text, int baseOffset = 0) => Find(BlockWords.Read(text, baseOffset).All);
 
     /// <summary>Every lexicon word and phrase in a run of tokens (<see cref="Words.In"/>), phrases first and longest first.</summary>
-    public IReadOnlyList<LexiconHit> Find(WordRun run)
+    public IReadOnlyList<LexiconHit> Find(WordRun run) => FindHits(run) is { } hits ? hits : [];
+
+    /// <summary>As <see cref="Find(WordRun)"/>, null when there is none: profiles then read one type of list, and every passage without hits shares one profile.</summary>
+    private List<LexiconHit>? FindHits(WordRun run)
     {
         var tokens = run.Tokens;
         var ids = run.Ids.Span;
@@ -198,7 +201,7 @@ public sealed class IndustryLexicons
             (hits ??= new()).Add(new LexiconHit(new TextSpan(run.StartOf(i), run.EndOf(bestEnd)), _table.Keys[_table.Key[best]], WeightsAt(best)) { KeyIndex = _table.Key[best] });
             i = bestEnd + 1;
         }
-        return hits is null ? [] : hits;
+        return hits;
     }
 
     private int RootChildOf(string word)
@@ -249,11 +252,11 @@ public sealed class IndustryLexicons
 
     public IndustryProfile Profile(string text, int baseOffset = 0) => Profile(Find(text, baseOffset));
 
-    public IndustryProfile Profile(WordRun run) => Profile(Find(run));
+    public IndustryProfile Profile(WordRun run) => FindHits(run) is { } hits ? Profile(hits) : NoHits;
 
     public IndustryProfile Profile(IReadOnlyList<LexiconHit> hits)
     {
-        if (hits.Count == 0) return _noHits ??= new IndustryProfile(Industries, [], new double[Industries.Count]) { IsShared = true };
+        if (hits.Count == 0) return NoHits;
         var scores = new double[Industries.Count];
         // By index: a foreach over the interface would allocate an enumerator per statement.
         for (int h = 0; h < hits.Count; h++)
@@ -262,7 +265,9 @@ public sealed class IndustryLexicons
         return new IndustryProfile(Industries, hits, scores);
     }
 
-    // The profile Profile gives every text without lexicon words (made on first use; a race only makes it twice).
+    // The profile Profile gives every text without lexicon words (made on first use; a race only makes it twice). Its hits
+    // are an empty list, as every other profile's are a list: the loops over a report's profiles then meet one type.
+    private IndustryProfile NoHits => _noHits ??= new IndustryProfile(Industries, new List<LexiconHit>(), new double[Industries.Count]) { IsShared = true };
     private IndustryProfile? _noHits;
 
     /// <summary>An empty profile to sum others into.</summary>

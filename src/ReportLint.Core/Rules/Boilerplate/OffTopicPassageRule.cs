@@ -124,9 +124,7 @@ public static class OffTopicAnalysis
         foreach (var block in document.Blocks)
         {
             if (block.Kind == BlockKind.Comment) continue;
-            passage.Clear();
-            contentWords.Read(Words.Of(block).All, passage);
-            foreach (int word in passage) contentWords.Counts[word]++;
+            contentWords.Count(Words.Of(block).All);
         }
 
         passage.Clear();
@@ -262,7 +260,12 @@ public static class OffTopicAnalysis
         public string WordOf(int number) => _words[number];
 
         /// <summary>Adds the numbers of the content words of <paramref name="run"/>, in order, to <paramref name="into"/>.</summary>
-        public void Read(WordRun run, List<int> into)
+        public void Read(WordRun run, List<int> into) => Read(run, into, count: false);
+
+        /// <summary>Counts the content words of <paramref name="run"/> into <see cref="Counts"/>.</summary>
+        public void Count(WordRun run) => Read(run, null, count: true);
+
+        private void Read(WordRun run, List<int>? into, bool count)
         {
             var tokens = run.Tokens;
             var ids = run.Ids.Span;
@@ -279,7 +282,9 @@ public static class OffTopicAnalysis
                     number = known - 2;
                 }
                 else number = NumberOfToken(tokens[i]);
-                if (number >= 0) into.Add(number);
+                if (number < 0) continue;
+                if (count) Counts[number]++;
+                else into!.Add(number);
             }
         }
 
