@@ -54,8 +54,10 @@ public sealed partial class ScopeFacts
         foreach (var st in model.Statements)
         {
             if (!outline.IsBody(st.Block)) continue;
-            foreach (var m in gazetteer.Find(st))
+            var found = gazetteer.Find(st);
+            for (int i = 0; i < found.Count; i++)
             {
+                var m = found[i];
                 BodyPlaces.Add(new Mention<Place>(m.Place, m.Text, m.Span, st.Block));
                 if (!sentenceCount.TryGetValue(m.Place.Name, out var set)) sentenceCount[m.Place.Name] = set = new HashSet<Statement>();
                 set.Add(st);

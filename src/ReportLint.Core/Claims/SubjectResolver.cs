@@ -61,19 +61,22 @@ internal sealed class SubjectResolver
     public Mentions Find(Statement statement)
     {
         var items = new List<(int, Subject)>();
-        string text = statement.Text;
+        var text = statement.Chars;
         // A field's key names what its value is about; a scope table's "Geographies covered" lists places but is about none.
         if (statement.Field is { } field && IsListingKey(field.NormalizedKey)) return new Mentions(items);
         // Both name lists are looked up only at the words their names begin with.
         var words = statement.Words;
-        foreach (var m in _gazetteer.Find(statement))
+        var places = _gazetteer.Find(statement);
+        for (int i = 0; i < places.Count; i++)
         {
+            var m = places[i];
             var kind = m.Place.Kind == PlaceKind.Country ? SubjectKind.Country : SubjectKind.Region;
             items.Add((m.Span.Start, new Subject(kind, m.Place.Name)));
         }
-        foreach (var (start, _, name) in _segments.Find(text, words, statement.Span.Start)) items.Add((statement.Span.Start + start, new Subject(SubjectKind.Segment, name)));
-        if (text.AsSpan().ContainsAny(SegmentWord))
-            foreach (var (start, name) in SegmentPhrases(text)) items.Add((statement.Span.Start + start, new Subject(SubjectKind.Segment, name)));
+        var segments = _segments.Find(text, words, statement.Span.Start);
+        for (int i = 0; i < segments.Count; i++) items.Add((statement.Span.Start + segments[i].Start, new Subject(SubjectKind.Segment, segments[i].Value)));
+        if (text.ContainsAny(SegmentWord))
+            foreach (var (start, name) in SegmentPhrases(statement.Text)) items.Add((statement.Span.Start + start, new Subject(SubjectKind.Segment, name)));
         items.Sort((a, b) => a.Item1.CompareTo(b.Item1));
         return new Mentions(items);
     }

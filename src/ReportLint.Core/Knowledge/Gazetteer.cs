@@ -41,11 +41,23 @@ public sealed class Gazetteer
     public IEnumerable<PlaceMention> Find(string text, int baseOffset = 0) => Mentions(_matcher.Find(text), text, baseOffset);
 
     /// <summary>As <see cref="Find(string, int)"/>, with the text's words as <see cref="Words.In"/> gives them, so that only words some place name begins with are looked at.</summary>
-    public IReadOnlyList<PlaceMention> Find(string text, WordRun words, int baseOffset)
+    public IReadOnlyList<PlaceMention> Find(string text, WordRun words, int baseOffset) => Find(text.AsSpan(), words, baseOffset);
+
+    /// <summary>As <see cref="Find(string, WordRun, int)"/>, on a span. The list is always a <see cref="List{T}"/> (shared and empty when no place is named), so that the loops over statements' places meet one type.</summary>
+    public IReadOnlyList<PlaceMention> Find(ReadOnlySpan<char> text, WordRun words, int baseOffset)
     {
         var matches = _matcher.Find(text, words, baseOffset);
-        return matches.Count == 0 ? [] : Mentions(matches, text, baseOffset).ToList();
+        if (matches.Count == 0) return NoMentions;
+        var mentions = new List<PlaceMention>(matches.Count);
+        for (int i = 0; i < matches.Count; i++)
+        {
+            var (start, end, place) = matches[i];
+            if (end >= text.Length || text[end] != '$') mentions.Add(new PlaceMention(place, new TextSpan(baseOffset + start, baseOffset + end), text[start..end].ToString()));
+        }
+        return mentions;
     }
+
+    private static readonly List<PlaceMention> NoMentions = [];
 
     /// <summary>
     /// The places named in <paramref name="statement"/>'s text, found once per statement and gazetteer: the subject of
@@ -54,7 +66,7 @@ public sealed class Gazetteer
     public IReadOnlyList<PlaceMention> Find(Claims.Statement statement)
     {
         if (statement.Places is { } known && ReferenceEquals(known.Gazetteer, this)) return known.Mentions;
-        var mentions = Find(statement.Text, statement.Words, statement.Span.Start);
+        var mentions = Find(statement.Chars, statement.Words, statement.Span.Start);
         statement.Places = (this, mentions);
         return mentions;
     }

@@ -187,10 +187,13 @@ public sealed class PhraseMatcher<T>
     /// starts at <paramref name="textStart"/> in the document): only words that begin some phrase are walked from. Most
     /// texts name nothing, and for them nothing is allocated.
     /// </summary>
-    public IReadOnlyList<(int Start, int End, T Value)> Find(string text, WordRun words, int textStart)
+    public IReadOnlyList<(int Start, int End, T Value)> Find(string text, WordRun words, int textStart) => Find(text.AsSpan(), words, textStart);
+
+    /// <summary>As <see cref="Find(string, WordRun, int)"/>, on a span (a statement's <see cref="Claims.Statement.Chars"/>). The list is always a <see cref="List{T}"/>, shared and empty when nothing is found.</summary>
+    public IReadOnlyList<(int Start, int End, T Value)> Find(ReadOnlySpan<char> text, WordRun words, int textStart)
     {
         var firstWords = words.Generation >= 0 && words.Generation == Words.Generation ? FirstWordIds(words.Generation) : null;
-        if (firstWords is null) return Find(text).ToList();
+        if (firstWords is null) return FindEverywhere(text);
         List<(int Start, int End, T Value)>? found = null;
         var ids = words.Ids.Span;
         int next = 0;
@@ -205,30 +208,39 @@ public sealed class PhraseMatcher<T>
                 next = match.End;
             }
         }
-        return found is null ? [] : found;
+        return found ?? NoMatches;
     }
 
-    private static string Normalize(string s) => s.Replace('’', '\'').Replace('–', '-');
+    // What Find gives a text that names nothing: one empty list, never added to.
+    private static readonly List<(int Start, int End, T Value)> NoMatches = [];
 
-    private static char Fold(char c) => c switch { '’' => '\'', '–' => '-', '\u00A0' => ' ', _ => c };
-
-    public IEnumerable<(int Start, int End, T Value)> Find(string text)
+    /// <summary>Every phrase in <paramref name="text"/>, trying every word start (a shared empty list when there is none).</summary>
+    private List<(int Start, int End, T Value)> FindEverywhere(ReadOnlySpan<char> text)
     {
+        List<(int Start, int End, T Value)>? found = null;
         int i = 0;
         while (i < text.Length)
         {
             if (!char.IsLetterOrDigit(text[i]) || i > 0 && char.IsLetterOrDigit(text[i - 1])) { i++; continue; }
             if (Longest(text, i) is { } match)
             {
-                yield return match;
+                (found ??= new()).Add(match);
                 i = match.End;
             }
             else i++;
         }
+        return found ?? NoMatches;
     }
 
+    private static string Normalize(string s) => s.Replace('’', '\'').Replace('–', '-');
+
+    private static char Fold(char c) => c switch { '’' => '\'', '–' => '-', '\u00A0' => ' ', _ => c };
+
+    /// <summary>Every phrase in <paramref name="text"/>, longest first at each word start, trying every word start.</summary>
+    public IReadOnlyList<(int Start, int End, T Value)> Find(string text) => FindEverywhere(text);
+
     /// <summary>The longest phrase of either trie that starts at <paramref name="start"/>, or null.</summary>
-    private (int Start, int End, T Value)? Longest(string text, int start)
+    private (int Start, int End, T Value)? Longest(ReadOnlySpan<char> text, int start)
     {
         int bestEnd = -1;
         T? best = default;
@@ -237,7 +249,7 @@ public sealed class PhraseMatcher<T>
         return bestEnd > 0 ? (start, bestEnd, best!) : null;
     }
 
-    private void Walk(Trie trie, string text, int start, bool fold, ref int bestEnd, ref T? best)
+    private void Walk(Trie trie, ReadOnlySpan<char> text, int start, bool fold, ref int bestEnd, ref T? best)
     {
         int node = 0;
         int limit = Math.Min(text.Length, start + _maxLength);
