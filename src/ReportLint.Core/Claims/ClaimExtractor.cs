@@ -31,10 +31,10 @@ public static partial class ClaimExtractor
             if (statement.Kind == StatementKind.TableRow) continue;
             // The places and segments the statement names, looked for only when a figure or a superlative needs them.
             SubjectResolver.Mentions? mentions = null;
-            var figures = statement.Figures;
+            var figures = statement.FigureSpan;
             HashSet<Figure>? usedYears = null;
             Subject? last = null;
-            for (int i = 0; i < figures.Count; i++)
+            for (int i = 0; i < figures.Length; i++)
             {
                 switch (figures[i])
                 {
@@ -82,20 +82,20 @@ public static partial class ClaimExtractor
     /// <summary>The year a money figure is stated for: "USD 1.45 billion in 2025", "In 2025, … USD 1.45 billion", a field key "Market Size in 2025:".</summary>
     private static (int Year, TextSpan Span)? YearOf(Statement statement, int index, HashSet<Figure> used)
     {
-        var figures = statement.Figures;
+        var figures = statement.FigureSpan;
         var money = figures[index];
         if (statement.Field is { } field && field.ValueSpan.Contains(money.Span))
         {
             foreach (var f in figures)
                 if (f is YearFigure { InPeriod: false } ky && field.KeySpan.Contains(ky.Span)) return (ky.Year, ky.Span);
         }
-        if (index + 1 < figures.Count && figures[index + 1] is YearFigure { InPeriod: false } after && !used.Contains(after))
+        if (index + 1 < figures.Length && figures[index + 1] is YearFigure { InPeriod: false } after && !used.Contains(after))
         {
             var between = statement.Between(money.Span.End, after.Span.Start);
             if (IsConnector(between, 5)) { used.Add(after); return (after.Year, after.Span); }
         }
         // "USD 1.92 billion, or 39.5% of global revenue, in 2025": an aside with a share between the value and its year.
-        if (index + 2 < figures.Count && figures[index + 1] is PercentFigure aside && figures[index + 2] is YearFigure { InPeriod: false } later
+        if (index + 2 < figures.Length && figures[index + 1] is PercentFigure aside && figures[index + 2] is YearFigure { InPeriod: false } later
             && !used.Contains(later) && statement.Between(money.Span.End, aside.Span.Start).Trim() is "," or ", or" or "(" or "or"
             && IsConnector(statement.Between(aside.Span.End, later.Span.Start), 7))
         {
@@ -128,8 +128,8 @@ public static partial class ClaimExtractor
 
     private static int? NearbyYear(Statement statement, int index)
     {
-        var figures = statement.Figures;
-        if (index + 1 < figures.Count && figures[index + 1] is YearFigure { InPeriod: false } after
+        var figures = statement.FigureSpan;
+        if (index + 1 < figures.Length && figures[index + 1] is YearFigure { InPeriod: false } after
             && IsNearYear(statement.Between(figures[index].Span.End, after.Span.Start))) return after.Year;
         if (index > 0 && figures[index - 1] is YearFigure { InPeriod: false } before
             && statement.Between(before.Span.End, figures[index].Span.Start).Length < 60) return before.Year;
@@ -218,7 +218,7 @@ public static partial class ClaimExtractor
     /// <summary>The years a rate applies to: a period near it, "the forecast period", "the next seven years", "through 2031".</summary>
     private static ForecastWindow? WindowOf(ClaimsModel model, Statement statement, int index)
     {
-        var figures = statement.Figures;
+        var figures = statement.FigureSpan;
         var rate = figures[index];
         if (statement.Field is { } field)
         {
@@ -226,7 +226,7 @@ public static partial class ClaimExtractor
                 if (f is PeriodFigure kp && field.KeySpan.Contains(kp.Span)) return new ForecastWindow(kp.From, kp.To, null, "stated", kp.Span);
         }
         // A period right after the rate ("13.5% from 2025 to 2032", "7.2% during 2024–2032").
-        for (int i = index + 1; i < figures.Count; i++)
+        for (int i = index + 1; i < figures.Length; i++)
         {
             var f = figures[i];
             if (f is MoneyFigure or PercentFigure) break;
@@ -250,7 +250,7 @@ public static partial class ClaimExtractor
         var next = NextYears().Match(after);
         if (next.Success && NumberWords.Parse(next.Groups[1].Value) is { } years)
             return new ForecastWindow(null, null, years, "next " + years + " years", null);
-        for (int i = index + 1; i < figures.Count; i++)
+        for (int i = index + 1; i < figures.Length; i++)
         {
             if (figures[i] is MoneyFigure or PercentFigure) break;
             if (figures[i] is YearFigure { Preposition: "through" or "till" or "until" } y && y.Span.Start - rate.Span.End <= 50)
@@ -282,9 +282,9 @@ public static partial class ClaimExtractor
         var periods = model.Periods;
         PeriodFigure? keyForecast = null;
         // Scope fields first ("Forecast Period: | 2025 To 2032 |"), then prose ("over the forecast period (2025-2032)").
-        var statements = model.Statements;
+        var statements = model.StatementSpan;
         for (int pass = 0; pass < 2; pass++)
-        for (int n = 0; n < statements.Count; n++)
+        for (int n = 0; n < statements.Length; n++)
         {
             var st = statements[n];
             if ((st.Field is not null) != (pass == 0)) continue;
@@ -294,7 +294,7 @@ public static partial class ClaimExtractor
                 continue;
             }
             // A prose statement gives a period only through a period or year among its figures: without one, its words do not matter.
-            if (!HasPeriodOrYear(st.Figures)) continue;
+            if (!HasPeriodOrYear(st.FigureSpan)) continue;
             // Most statements name no period at all: one vectorised search, ignoring case, rules them out (exactly so for
             // ASCII text, where ignoring case is lower-casing; other text is lower-cased as always).
             bool ascii = st.IsAscii;
@@ -339,10 +339,9 @@ public static partial class ClaimExtractor
     /// <summary>The first period figure that starts within 12 characters after a period word at [<paramref name="at"/>, <paramref name="end"/>) or ends within 4 before it.</summary>
     private static PeriodFigure? PeriodNear(Statement st, int at, int end)
     {
-        var figures = st.Figures;
-        for (int i = 0; i < figures.Count; i++)
+        foreach (var figure in st.FigureSpan)
         {
-            if (figures[i] is not PeriodFigure p) continue;
+            if (figure is not PeriodFigure p) continue;
             int start = p.Span.Start - st.Span.Start, stop = p.Span.End - st.Span.Start;
             if (start >= end && start - end <= 12 || stop <= at && at - stop <= 4) return p;
         }
@@ -352,16 +351,15 @@ public static partial class ClaimExtractor
     /// <summary>The first year, not part of a period, within 25 characters of "base year" at <paramref name="at"/>.</summary>
     private static YearFigure? YearNear(Statement st, int at)
     {
-        var figures = st.Figures;
-        for (int i = 0; i < figures.Count; i++)
-            if (figures[i] is YearFigure { InPeriod: false } y && Math.Abs(y.Span.Start - st.Span.Start - at) <= 25) return y;
+        foreach (var figure in st.FigureSpan)
+            if (figure is YearFigure { InPeriod: false } y && Math.Abs(y.Span.Start - st.Span.Start - at) <= 25) return y;
         return null;
     }
 
-    private static bool HasPeriodOrYear(IReadOnlyList<Figure> figures)
+    private static bool HasPeriodOrYear(ReadOnlySpan<Figure> figures)
     {
-        for (int i = 0; i < figures.Count; i++)
-            if (figures[i] is PeriodFigure or YearFigure) return true;
+        foreach (var figure in figures)
+            if (figure is PeriodFigure or YearFigure) return true;
         return false;
     }
 

@@ -9,11 +9,14 @@ public sealed class ClaimsModel
     internal ClaimsModel(ReportDocument document, IReadOnlyList<Statement> statements)
     {
         Document = document;
-        Statements = statements;
+        _statements = statements as List<Statement> ?? [.. statements];
     }
 
     public ReportDocument Document { get; }
-    public IReadOnlyList<Statement> Statements { get; }
+    public IReadOnlyList<Statement> Statements => _statements;
+    /// <summary>The statements for the loops that read every one: no enumerator and no call through the interface per statement.</summary>
+    internal ReadOnlySpan<Statement> StatementSpan => System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_statements);
+    private readonly List<Statement> _statements;
     public List<ValueClaim> Values { get; } = new();
     public List<RateClaim> Rates { get; } = new();
     public List<ShareClaim> Shares { get; } = new();
@@ -74,16 +77,13 @@ public sealed class ClaimsModel
             // One pass over the figures (this runs for every file linted).
             int money = 0, percentages = 0, years = 0, other = 0, numeric = 0, checkedStatements = 0;
             HashSet<Statement>? understood = null;
-            // By index: a foreach over the interfaces allocated an enumerator per statement.
-            var statements = Statements;
-            for (int s = 0; s < statements.Count; s++)
+            // Over spans: a foreach over the interfaces allocated an enumerator per statement and called through them per item.
+            foreach (var statement in StatementSpan)
             {
-                var statement = statements[s];
                 bool hasMoneyOrPercent = false;
-                var figures = statement.Figures;
-                for (int i = 0; i < figures.Count; i++)
+                foreach (var figure in statement.FigureSpan)
                 {
-                    switch (figures[i].Kind)
+                    switch (figure.Kind)
                     {
                         case FigureKind.Money: money++; hasMoneyOrPercent = true; break;
                         case FigureKind.Percent: percentages++; hasMoneyOrPercent = true; break;

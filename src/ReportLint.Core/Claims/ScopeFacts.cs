@@ -51,7 +51,7 @@ public sealed partial class ScopeFacts
 
         var sentenceCount = new Dictionary<string, HashSet<Statement>>();
         var inHeading = new HashSet<string>();
-        foreach (var st in model.Statements)
+        foreach (var st in model.StatementSpan)
         {
             if (!outline.IsBody(st.Block)) continue;
             var found = gazetteer.Find(st);
@@ -132,7 +132,7 @@ public sealed partial class ScopeFacts
                 }
             }
         }
-        foreach (var block in model.Document.Blocks)
+        foreach (var block in model.Document.BlockSpan)
         {
             bool body = outline.IsBody(block);
             bool inSegmentation = outline.Segmentation.Contains(block);
@@ -192,14 +192,14 @@ public sealed partial class ScopeFacts
         var companies = knowledge.Companies;
         var segmentNames = new HashSet<string>(model.SegmentNames.Concat(ScopeSegments.Values.SelectMany(v => v)), StringComparer.OrdinalIgnoreCase);
         var seen = new HashSet<TextSpan>();
-        foreach (var st in model.Statements)
+        foreach (var st in model.StatementSpan)
         {
             if (!outline.IsBody(st.Block)) continue;
             // A statement with no cue, ignoring case, has none once lower-cased either (exactly so for ASCII text).
             if (st.IsAscii && !st.Chars.ContainsAny(companies.AnyCue)) continue;
             string text = st.Text;
             string lower = text.ToLowerInvariant();
-            foreach (var cue in companies.Cues)
+            foreach (var cue in companies.CueArray)
             {
                 int from = 0;
                 while (from < lower.Length)

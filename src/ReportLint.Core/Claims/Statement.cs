@@ -24,7 +24,7 @@ public sealed class Statement
         _length = length;
         if (start == 0 && length == source.Length) _text = source;
         Block = block;
-        Figures = figures;
+        _figures = figures as List<Figure> ?? [.. figures];
         Field = field;
     }
 
@@ -40,7 +40,10 @@ public sealed class Statement
     public ReadOnlySpan<char> Chars => _source.AsSpan(_start, _length);
     public Block Block { get; }
     public Field? Field { get; }
-    public IReadOnlyList<Figure> Figures { get; }
+    public IReadOnlyList<Figure> Figures => _figures;
+    /// <summary>The figures for the loops that read every statement's: no call through the interface per figure.</summary>
+    internal ReadOnlySpan<Figure> FigureSpan => System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_figures);
+    private readonly List<Figure> _figures;
     public int Index { get; internal set; }
     /// <summary>Whether <see cref="Text"/> is all ASCII (where ignoring case is lower-casing), found once: several checks ask.</summary>
     internal bool IsAscii => _isAscii ??= System.Text.Ascii.IsValid(Chars);

@@ -10,7 +10,7 @@ internal static class StatementBuilder
     {
         var statements = new List<Statement>();
         var fieldsByBlock = document.Fields.GroupBy(f => f.Block).ToDictionary(g => g.Key, g => g.ToList());
-        foreach (var block in document.Blocks)
+        foreach (var block in document.BlockSpan)
         {
             if (block.Kind == BlockKind.Comment) continue;
             fieldsByBlock.TryGetValue(block, out var fields);

@@ -154,8 +154,8 @@ internal sealed class SubjectResolver
         // In a list of figures ("North America accounted for USD 4.2 billion, Europe for USD 3.1 billion"), a name after the
         // previous figure belongs to this one.
         int previousFigureEnd = -1;
-        var figures = statement.Figures;
-        for (int i = 0; i < figures.Count; i++)
+        var figures = statement.FigureSpan;
+        for (int i = 0; i < figures.Length; i++)
             if (figures[i] is { Kind: FigureKind.Money or FigureKind.Percent } f && f.Span.End <= offset)
                 previousFigureEnd = Math.Max(previousFigureEnd, f.Span.End - statement.Span.Start);
         if (previousFigureEnd > clauseStart)

@@ -124,7 +124,7 @@ public sealed class ReportDocument
         Path = path;
         Format = format;
         Source = source;
-        Blocks = blocks;
+        _blocks = blocks as List<Block> ?? [.. blocks];
         Tables = tables;
         Fields = fields;
         Block? section = null;
@@ -140,7 +140,10 @@ public sealed class ReportDocument
     public DocumentFormat Format { get; }
     public SourceText Source { get; }
     public string Text => Source.Text;
-    public IReadOnlyList<Block> Blocks { get; }
+    public IReadOnlyList<Block> Blocks => _blocks;
+    /// <summary>The blocks for the loops that read every one: no enumerator and no call through the interface per block.</summary>
+    internal ReadOnlySpan<Block> BlockSpan => System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_blocks);
+    private readonly List<Block> _blocks;
     public IReadOnlyList<Table> Tables { get; }
     public IReadOnlyList<Field> Fields { get; }
     /// <summary>The document's HTML comments (<c>&lt;!-- … --&gt;</c>), in order: notes and reportlint directives.</summary>

@@ -29,7 +29,7 @@ public sealed class CompanyNames
         _suffixesEndingIn = [.. endingIn.Select(l => l.ToArray())];
         _trailing = new HashSet<string>(trailingWords, StringComparer.OrdinalIgnoreCase);
         _leading = new HashSet<string>(leadingWords, StringComparer.OrdinalIgnoreCase);
-        Cues = cues.OrderByDescending(c => c.Length).ToList();
+        CueArray = [.. cues.OrderByDescending(c => c.Length)];
         _suffixSet = new HashSet<string>(_suffixes, StringComparer.OrdinalIgnoreCase);
         _suffixUndotted = new HashSet<string>(_suffixes.Select(s => s.TrimEnd('.')), StringComparer.OrdinalIgnoreCase);
         AnyCue = Documents.AnyOfSearch.IgnoringCase(Cues);
@@ -38,7 +38,9 @@ public sealed class CompanyNames
 
     public CompanyNames(CompanyNamesData data) : this(data.LegalSuffixes, data.TrailingWords, data.LeadingWords, data.Cues, data.ListTerminators) { }
 
-    public IReadOnlyList<string> Cues { get; }
+    public IReadOnlyList<string> Cues => CueArray;
+    /// <summary><see cref="Cues"/> as an array, for the loop over every cue in every statement that holds one.</summary>
+    internal string[] CueArray { get; }
     /// <summary>All <see cref="Cues"/> at once, ignoring case: a vectorised search that rules out text naming no company.</summary>
     public System.Buffers.SearchValues<string> AnyCue { get; }
     private readonly HashSet<string> _suffixSet, _suffixUndotted;

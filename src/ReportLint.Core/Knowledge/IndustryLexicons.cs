@@ -38,12 +38,15 @@ public sealed class IndustryProfile
     internal IndustryProfile(IReadOnlyList<IndustryLexicon> industries, IReadOnlyList<LexiconHit> hits, double[] scores)
     {
         Industries = industries;
-        Hits = hits;
+        _hits = hits as List<LexiconHit> ?? [.. hits];
         _scores = scores;
     }
 
     public IReadOnlyList<IndustryLexicon> Industries { get; }
-    public IReadOnlyList<LexiconHit> Hits { get; }
+    public IReadOnlyList<LexiconHit> Hits => _hits;
+    /// <summary>The hits for the loops over every passage's: no call through the interface per hit.</summary>
+    internal ReadOnlySpan<LexiconHit> HitSpan => System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_hits);
+    private readonly List<LexiconHit> _hits;
     public double this[IndustryLexicon industry] => _scores[industry.Index];
     /// <summary>The scores by industry index.</summary>
     public ReadOnlySpan<double> Scores => _scores;
@@ -252,15 +255,16 @@ public sealed class IndustryLexicons
 
     public IndustryProfile Profile(string text, int baseOffset = 0) => Profile(Find(text, baseOffset));
 
-    public IndustryProfile Profile(WordRun run) => FindHits(run) is { } hits ? Profile(hits) : NoHits;
+    public IndustryProfile Profile(WordRun run) => FindHits(run) is { } hits ? ProfileOf(hits) : NoHits;
 
-    public IndustryProfile Profile(IReadOnlyList<LexiconHit> hits)
+    public IndustryProfile Profile(IReadOnlyList<LexiconHit> hits) => hits.Count == 0 ? NoHits : ProfileOf(hits as List<LexiconHit> ?? [.. hits]);
+
+    private IndustryProfile ProfileOf(List<LexiconHit> hits)
     {
-        if (hits.Count == 0) return NoHits;
         var scores = new double[Industries.Count];
-        // By index: a foreach over the interface would allocate an enumerator per statement.
-        for (int h = 0; h < hits.Count; h++)
-            foreach (var (industry, weight) in hits[h].Weights)
+        // Over a span of the list: a foreach over the interface would allocate an enumerator per statement.
+        foreach (var hit in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(hits))
+            foreach (var (industry, weight) in hit.Weights)
                 scores[industry.Index] += weight;
         return new IndustryProfile(Industries, hits, scores);
     }

@@ -59,6 +59,7 @@ public sealed class Placeholders
     public Placeholders(IReadOnlyList<PlaceholderPattern> patterns)
     {
         Patterns = patterns;
+        _patterns = [.. patterns];
         // Patterns share required strings ("x", "["): each is looked for once per text.
         _required = patterns.SelectMany(p => p.Requires).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
         _search = _required.Select(r => r.Length > 1 ? SearchValues.Create([r], StringComparison.OrdinalIgnoreCase) : null).ToArray();
@@ -103,6 +104,8 @@ public sealed class Placeholders
     private readonly SearchValues<string>?[] _search;
 
     public IReadOnlyList<PlaceholderPattern> Patterns { get; }
+    // The same as an array, for the loop over every pattern in every block.
+    private readonly PlaceholderPattern[] _patterns;
 
     /// <summary>Whether <paramref name="text"/> contains <paramref name="value"/>, ignoring case; a single character is looked for as a character.</summary>
     internal static bool Contains(ReadOnlySpan<char> text, string value)
@@ -291,9 +294,9 @@ public sealed class Placeholders
         Span<byte> present = _required.Length <= 256 ? stackalloc byte[_required.Length] : new byte[_required.Length];
         if (absent.Length == present.Length) absent.CopyTo(present);
         else present.Clear();
-        for (int p = 0; p < Patterns.Count; p++)
+        for (int p = 0; p < _patterns.Length; p++)
         {
-            var pattern = Patterns[p];
+            var pattern = _patterns[p];
             if (!CanMatch(text, _requiredBy[p], present)) continue;
             if (!pattern.PrefilterAllows(text)) continue;
             IEnumerable<Match> matches;

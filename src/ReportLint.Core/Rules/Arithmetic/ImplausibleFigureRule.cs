@@ -33,14 +33,10 @@ public sealed class ImplausibleFigureRule : Rule
         foreach (var rate in claims.Rates)
             if (Math.Abs(rate.SignedValue) > maxRate)
                 context.Report(rate.Figure.Span, $"A CAGR of {rate.Figure.Raw.Trim()} a year is implausible (beyond ±{maxRate:0.##} % a year): check for a total change written as an annual rate.", Severity.Warning);
-        // By index over every statement's figures (a LINQ chain over all figures dispatched through interfaces at each step).
-        var statements = claims.Statements;
-        for (int s = 0; s < statements.Count; s++)
-        {
-            var figures = statements[s].Figures;
-            for (int f = 0; f < figures.Count; f++)
-                if (figures[f] is YearFigure { Year: < 1900 or > 2100 } year)
+        // Over spans of every statement's figures (a LINQ chain over all figures dispatched through interfaces at each step).
+        foreach (var statement in claims.StatementSpan)
+            foreach (var figure in statement.FigureSpan)
+                if (figure is YearFigure { Year: < 1900 or > 2100 } year)
                     context.Report(year.Span, $"The year {year.Raw} is outside 1900–2100: probably a typo.");
-        }
     }
 }

@@ -60,10 +60,8 @@ public sealed class DuplicatePassageRule : Rule
         var paragraphs = new List<Unit>();
         var rows = new List<Unit>();
         Dictionary<Block, int>? fieldCount = null;
-        var blocks = document.Blocks;
-        for (int i = 0; i < blocks.Count; i++)
+        foreach (var b in document.BlockSpan)
         {
-            var b = blocks[i];
             if (b.Kind is BlockKind.Paragraph or BlockKind.ListItem)
             {
                 if (Words.Of(b).Count >= minWords) paragraphs.Add(new Unit(UnitKind.Paragraph, b.Span, Words.Of(b).All, b));
@@ -77,9 +75,8 @@ public sealed class DuplicatePassageRule : Rule
             }
         }
         var sentences = new List<Unit>();
-        var statements = context.Claims.Statements;
-        for (int i = 0; i < statements.Count; i++)
-            if (statements[i] is { Kind: StatementKind.Sentence } s && s.Words.Count >= minWords)
+        foreach (var statement in context.Claims.StatementSpan)
+            if (statement is { Kind: StatementKind.Sentence } s && s.Words.Count >= minWords)
                 sentences.Add(new Unit(UnitKind.Sentence, s.Span, s.Words, s.Block));
         NumberWords([.. paragraphs, .. rows, .. sentences]);
 

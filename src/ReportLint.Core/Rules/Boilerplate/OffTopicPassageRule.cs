@@ -85,7 +85,7 @@ public static class OffTopicAnalysis
         var parts = new List<(Statement Statement, IndustryProfile Profile, double Weight, string? Category, WordRun Words)>(claims.Statements.Count);
         var total = lexicons.Empty();
         string title = document.Title;
-        foreach (var statement in claims.Statements)
+        foreach (var statement in claims.StatementSpan)
         {
             string? category = CategoryOf(statement);
             // A field's value, or the whole statement: the passage that is weighed.
@@ -114,14 +114,13 @@ public static class OffTopicAnalysis
         foreach (var p in parts)
         {
             if (p.Category is not null) continue;
-            var hits = p.Profile.Hits;
-            for (int h = 0; h < hits.Count; h++) wordCounts[hits[h].KeyIndex]++;
+            foreach (var hit in p.Profile.HitSpan) wordCounts[hit.KeyIndex]++;
         }
 
         // The report's content words, numbered per thread, and how often each occurs in the report.
         var contentWords = ContentWordTable.ForReport();
         var passage = t_passage ??= new List<int>();
-        foreach (var block in document.Blocks)
+        foreach (var block in document.BlockSpan)
         {
             if (block.Kind == BlockKind.Comment) continue;
             contentWords.Count(Words.Of(block).All);
@@ -169,9 +168,8 @@ public static class OffTopicAnalysis
                 if (industry.Index != F.Index && scores[industry.Index] > 0) homeIn = Math.Max(homeIn, scores[industry.Index] * Math.Min(1, rest[industry.Index] / restTop * 2));
             // Of the passage's evidence for F, how much the rest of the report also uses.
             double evidence = 0, shared = 0;
-            for (int h = 0; h < profile.Hits.Count; h++)
+            foreach (var hit in profile.HitSpan)
             {
-                var hit = profile.Hits[h];
                 int w = hit.WeightIn(F);
                 if (w == 0) continue;
                 evidence += w;

@@ -42,7 +42,7 @@ public sealed class PeriodConflictRule : Rule
         if (forecast is null) return;
 
         var reported = new HashSet<string>();
-        foreach (var st in claims.Statements)
+        foreach (var st in claims.StatementSpan)
         {
             if (!IsLabel(st, claims.Outline)) continue;
             foreach (var p in st.Figures.OfType<PeriodFigure>())
