@@ -40,6 +40,14 @@ public sealed class ReportOutline
 
     private static readonly string[] FooterKeys = ["price", "date", "category", "pages", "report id", "format", "published"];
 
+    private static bool IsFooterField(Field f) => FooterKeys.Any(k => f.NormalizedKey.StartsWith(k));
+
+    private static void Add<TKey, TValue>(Dictionary<TKey, List<TValue>> index, TKey key, TValue value) where TKey : notnull
+    {
+        if (!index.TryGetValue(key, out var list)) index[key] = list = [];
+        list.Add(value);
+    }
+
     internal static ReportOutline Build(ReportDocument document)
     {
         var outline = new ReportOutline();
@@ -53,17 +61,31 @@ public sealed class ReportOutline
             else if (outline.CompaniesCovered is null && (key.Contains("companies covered") || key is "key companies" or "companies profiled" or "key players" or "companies" or "key market players" or "major players" or "key companies profiled"))
                 outline.CompaniesCovered = field;
         }
-        // Scope tables: every row of a table that holds scope fields; scope bullets in Markdown.
-        foreach (var table in document.Tables)
+        // Scope tables: every row of a table that holds scope fields; scope bullets in Markdown. The fields of each table and
+        // of each row, and each table's rows, are gathered in one pass each (searching all fields for every table and row
+        // grew with their product).
+        if (document.Tables.Count > 0)
         {
-            var rows = document.Blocks.Where(b => b.Table == table).ToList();
-            bool isScope = document.Fields.Any(f => f.Block.Table == table && ScopeKeys.Any(k => f.NormalizedKey.Contains(k)));
-            bool isFooter = document.Fields.Where(f => f.Block.Table == table).All(f => FooterKeys.Any(k => f.NormalizedKey.StartsWith(k)))
-                            && document.Fields.Any(f => f.Block.Table == table);
-            foreach (var row in rows)
+            var rowsOf = new Dictionary<Table, List<Block>>();
+            foreach (var b in document.BlockSpan)
+                if (b.Table is { } t) Add(rowsOf, t, b);
+            var fieldsOfTable = new Dictionary<Table, List<Field>>();
+            var fieldsOfRow = new Dictionary<Block, List<Field>>();
+            foreach (var f in document.Fields)
             {
-                if (isFooter || document.Fields.Any(f => f.Block == row && FooterKeys.Any(k => f.NormalizedKey.StartsWith(k)))) outline.Footer.Add(row);
-                else if (isScope) outline.Scope.Add(row);
+                if (f.Block.Table is { } t) Add(fieldsOfTable, t, f);
+                Add(fieldsOfRow, f.Block, f);
+            }
+            foreach (var table in document.Tables)
+            {
+                var fields = fieldsOfTable.GetValueOrDefault(table) ?? [];
+                bool isScope = fields.Exists(f => ScopeKeys.Any(k => f.NormalizedKey.Contains(k)));
+                bool isFooter = fields.Count > 0 && fields.TrueForAll(IsFooterField);
+                foreach (var row in rowsOf.GetValueOrDefault(table) ?? [])
+                {
+                    if (isFooter || fieldsOfRow.TryGetValue(row, out var own) && own.Exists(IsFooterField)) outline.Footer.Add(row);
+                    else if (isScope) outline.Scope.Add(row);
+                }
             }
         }
         foreach (var f in new[] { outline.GeographiesCovered, outline.SegmentsCovered, outline.CompaniesCovered })
