@@ -372,6 +372,8 @@ public static partial class ClaimExtractor
     {
         foreach (var st in statements.Take(40))
         {
+            // Every match ends in "market" or "Market": a statement without "arket" is neither searched nor made a string.
+            if (!st.Chars.Contains("arket", StringComparison.Ordinal)) continue;
             try
             {
                 var m = MarketNamePattern().Match(st.Text);

@@ -54,7 +54,7 @@ public sealed class SegmentScopeRule : Rule
         foreach (var m in listedAnywhere)
         {
             if (facts.BodyDimensions.Any(b => b.Value == m.Value)) continue;
-            bodyText ??= string.Join("\n", context.Claims.Statements.Where(s => outline.IsBody(s.Block)).Select(s => s.Text)).ToLowerInvariant();
+            bodyText ??= BodyText(context.Claims, outline);
             if (Mentioned(bodyText, m.Value, facts.ScopeSegments.GetValueOrDefault(m.Value), context.Knowledge.Dimensions)) continue;
             var places = new List<string>();
             var seg = facts.SegmentationDimensions.FirstOrDefault(x => x.Value == m.Value);
@@ -67,6 +67,31 @@ public sealed class SegmentScopeRule : Rule
             foreach (var other in new[] { sc, seg, toc }.Where(x => x is not null && x != m))
                 finding.Related.Add(new RelatedLocation(context.Locate(other!.Span), $"{m.Text} is listed here too"));
         }
+    }
+
+    /// <summary>
+    /// The body statements' text joined by line breaks, in lower case: copied from the statements' spans into one string,
+    /// so that no statement is made a string of its own for it.
+    /// </summary>
+    private static string BodyText(ClaimsModel claims, ReportOutline outline)
+    {
+        int length = -1;
+        foreach (var st in claims.StatementSpan)
+            if (outline.IsBody(st.Block)) length += st.Chars.Length + 1;
+        if (length <= 0) return string.Empty;
+        return string.Create(length, (claims, outline), static (chars, state) =>
+        {
+            int at = 0;
+            bool first = true;
+            foreach (var st in state.claims.StatementSpan)
+            {
+                if (!state.outline.IsBody(st.Block)) continue;
+                if (!first) chars[at++] = '\n';
+                first = false;
+                st.Chars.CopyTo(chars[at..]);
+                at += st.Chars.Length;
+            }
+        }).ToLowerInvariant();
     }
 
     /// <summary>Each dimension's earliest mention (the first listed among equals), in document order (dimensions first
