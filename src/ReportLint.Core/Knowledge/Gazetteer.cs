@@ -44,20 +44,7 @@ public sealed class Gazetteer
     public IReadOnlyList<PlaceMention> Find(string text, WordRun words, int baseOffset) => Find(text.AsSpan(), words, baseOffset);
 
     /// <summary>As <see cref="Find(string, WordRun, int)"/>, on a span. The list is always a <see cref="List{T}"/> (shared and empty when no place is named), so that the loops over statements' places meet one type.</summary>
-    public IReadOnlyList<PlaceMention> Find(ReadOnlySpan<char> text, WordRun words, int baseOffset)
-    {
-        var matches = _matcher.Find(text, words, baseOffset);
-        if (matches.Count == 0) return NoMentions;
-        var mentions = new List<PlaceMention>(matches.Count);
-        for (int i = 0; i < matches.Count; i++)
-        {
-            var (start, end, place) = matches[i];
-            if (end >= text.Length || text[end] != '$') mentions.Add(new PlaceMention(place, new TextSpan(baseOffset + start, baseOffset + end), text[start..end].ToString()));
-        }
-        return mentions;
-    }
-
-    private static readonly List<PlaceMention> NoMentions = [];
+    public IReadOnlyList<PlaceMention> Find(ReadOnlySpan<char> text, WordRun words, int baseOffset) => Mentions(_matcher.Find(text, words, baseOffset), text, baseOffset);
 
     /// <summary>
     /// The places named in <paramref name="statement"/>'s text, found once per statement and gazetteer: the subject of
@@ -71,8 +58,20 @@ public sealed class Gazetteer
         return mentions;
     }
 
-    private static IEnumerable<PlaceMention> Mentions(IEnumerable<(int Start, int End, Place Value)> matches, string text, int baseOffset) =>
-        matches.Where(m => m.End >= text.Length || text[m.End] != '$').Select(m => new PlaceMention(m.Value, new TextSpan(baseOffset + m.Start, baseOffset + m.End), text[m.Start..m.End]));
+    /// <summary>The matches as places named, but those followed by '$' ("US$", "C$": currencies).</summary>
+    private static IReadOnlyList<PlaceMention> Mentions(IReadOnlyList<(int Start, int End, Place Value)> matches, ReadOnlySpan<char> text, int baseOffset)
+    {
+        if (matches.Count == 0) return NoMentions;
+        var mentions = new List<PlaceMention>(matches.Count);
+        for (int i = 0; i < matches.Count; i++)
+        {
+            var (start, end, place) = matches[i];
+            if (end >= text.Length || text[end] != '$') mentions.Add(new PlaceMention(place, new TextSpan(baseOffset + start, baseOffset + end), text[start..end].ToString()));
+        }
+        return mentions;
+    }
+
+    private static readonly List<PlaceMention> NoMentions = [];
 
     /// <summary>True when <paramref name="place"/> is <paramref name="scope"/> or lies inside it through its own region chain only (no "also" regions).</summary>
     public bool IsWithinPrimary(Place place, Place scope)
